@@ -1,0 +1,129 @@
+/**
+ * The interpreter's view of the outside world. The Temporal adapter (order.workflow.ts) implements
+ * these with workflow APIs and proxied activities; unit tests implement them with fakes.
+ * Everything here must be deterministic given the same history.
+ */
+import type { Definition, RetryPolicy } from '../definition/schema';
+
+/** A projection event; written idempotently by (orderId, seq). */
+export interface OrderEvent {
+  seq: number;
+  /** e.g. order_started, node_entered, node_completed, task_created, task_completed, task_overdue,
+   *  incident_opened, incident_resolved, message_received, stage_changed, order_completed, … */
+  type: string;
+  at: string; // ISO timestamp (workflow time)
+  nodeId?: string;
+  iteration?: number;
+  data?: Record<string, unknown>;
+  /** Snapshot for the projection: applied when seq is the newest seen. */
+  snapshot: { status: OrderStatus; stage: string | null; activeNodes: string[] };
+}
+
+export type OrderStatus = 'running' | 'waiting' | 'incident' | 'completed' | 'cancelled' | 'aborted';
+
+export interface TaskSpec {
+  orderId: string;
+  nodeId: string;
+  iteration: number;
+  name: string;
+  role: string;
+  assignee: string | null;
+  stage: string | null;
+  category: string | null;
+  dueAt: string | null;
+  form: unknown;
+  prefill: Record<string, unknown>;
+}
+
+export interface IncidentSpec {
+  orderId: string;
+  nodeId: string;
+  iteration: number;
+  activity: string;
+  error: string;
+  attempts: number;
+}
+
+export interface ServiceCall {
+  activity: string;
+  input: Record<string, unknown>;
+  retry?: RetryPolicy;
+  timeout?: string;
+  nodeId: string;
+}
+
+export interface Ports {
+  /** Workflow time in ms since epoch. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  /** Resolves true when fn() holds, false on timeout. */
+  condition(fn: () => boolean, timeoutMs?: number): Promise<boolean>;
+  /** Creates (or finds) the task row; idempotent on orderId+nodeId+iteration. Returns the task id. */
+  createTask(spec: TaskSpec): Promise<string>;
+  /** Marks the task row closed (completed with data, or cancelled). Idempotent. */
+  closeTask(taskId: string, outcome: { status: 'completed' | 'cancelled'; data?: Record<string, unknown>; by?: string | null }): Promise<void>;
+  /** Marks a task overdue in the read model (escalation). */
+  markTaskOverdue(taskId: string): Promise<void>;
+  /** Runs a domain activity with the node's retry policy; rejects with ServiceFailure when attempts are exhausted. */
+  runService(call: ServiceCall): Promise<Record<string, unknown>>;
+  openIncident(spec: IncidentSpec): Promise<string>;
+  closeIncident(incidentId: string, resolution: { action: string; by?: string | null }): Promise<void>;
+  /** Writes projection events (idempotent by seq). */
+  recordEvents(orderId: string, events: OrderEvent[]): Promise<void>;
+  /** Runs another published template as a child order; resolves with the child's final variables. */
+  startChild(call: { templateKey: string; templateVersion?: number; nodeId: string; iteration: number; variables: Record<string, unknown> }): Promise<Record<string, unknown>>;
+  /** Tells whether history is large enough that the run should continue as new at a safe point. */
+  shouldContinueAsNew(): boolean;
+  /** Visibility: search attributes for the Temporal Web UI. */
+  setSearchAttributes(attrs: { stage: string | null; status: OrderStatus }): void;
+}
+
+/** Thrown by runService when the activity failed for good (retries exhausted or non-retryable). */
+export class ServiceFailure extends Error {
+  constructor(message: string, readonly attempts: number) {
+    super(message);
+    this.name = 'ServiceFailure';
+  }
+}
+
+export interface ProcessInput {
+  orderId: string;
+  template: Definition;
+  variables?: Record<string, unknown>;
+  /** Order metadata visible to expressions as `order`. */
+  order?: Record<string, unknown>;
+  /** Present when continuing as new or migrating: the carried state. */
+  resume?: ProcessSnapshot;
+}
+
+export interface TokenState {
+  id: string;
+  nodeId: string;
+  iteration: number;
+  since: string;
+  /** What the token waits for, if anything. */
+  wait?:
+    | { kind: 'task'; taskId: string; dueAt: string | null; overdue?: boolean }
+    | { kind: 'timer'; until: string }
+    | { kind: 'message'; message: string; correlation?: unknown; expectedBy?: string | null }
+    | { kind: 'incident'; incidentId: string; error: string }
+    | { kind: 'child'; templateKey: string };
+}
+
+/** The state carried across continue-as-new, and returned by the `state` query. */
+export interface ProcessSnapshot {
+  status: OrderStatus;
+  stage: string | null;
+  vars: Record<string, unknown>;
+  tokens: TokenState[];
+  iterations: Record<string, number>;
+  /** Arrivals at parallel joins: joinNodeId → edge ids arrived. */
+  joins: Record<string, string[]>;
+  /** Messages received with no token waiting yet (never lost). */
+  pendingMessages: { name: string; correlation?: unknown; payload: unknown; at: string }[];
+  openIncidents: { id: string; nodeId: string; activity: string; error: string; since: string }[];
+  seq: number;
+  cycle: number;
+  templateKey: string;
+  templateVersion: number | null;
+}
