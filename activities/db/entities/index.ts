@@ -1,0 +1,9 @@
+import { AuditEntity } from './audit.entity';
+import { IncidentEntity } from './incident.entity';
+import { OrderEntity, OrderEventEntity } from './order.entity';
+import { TaskEntity } from './task.entity';
+import { TemplateEntity, TemplateVersionEntity } from './template.entity';
+import { UserEntity } from './user.entity';
+
+export { AuditEntity, IncidentEntity, OrderEntity, OrderEventEntity, TaskEntity, TemplateEntity, TemplateVersionEntity, UserEntity };
+export const ENTITIES = [UserEntity, TemplateEntity, TemplateVersionEntity, OrderEntity, OrderEventEntity, TaskEntity, IncidentEntity, AuditEntity];

@@ -1,0 +1,38 @@
+import { type INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config';
+
+/** Body parsing that answers malformed or oversized bodies with problem+json instead of HTML. */
+function bodyParsers(limit: string) {
+  const parsers = [express.json({ limit, strict: true }), express.text({ limit, type: ['application/xml', 'text/xml', 'text/csv', 'text/plain'] })];
+  return parsers.map((parse) => (req: Request, res: Response, next: NextFunction) =>
+    parse(req, res, (err?: { type?: string; message?: string }) => {
+      if (!err) return next();
+      const tooLarge = err.type === 'entity.too.large';
+      const status = tooLarge ? 413 : 400;
+      const code = tooLarge ? 'payload_too_large' : err.type === 'entity.parse.failed' ? 'malformed_json' : 'invalid_body';
+      res.status(status).type('application/problem+json').json({
+        type: `https://orderpath.dev/problems/${code}`, title: code.replace(/_/g, ' '), status, code,
+        detail: tooLarge ? `the request body is larger than ${limit}` : `the request body could not be parsed: ${err.message}`,
+        instance: req.originalUrl,
+      });
+    }));
+}
+
+export async function createApp(config: AppConfig, configure?: (app: INestApplication) => void): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.of(config), { bodyParser: false, logger: new Logger('api') });
+  app.use(helmet({ contentSecurityPolicy: false }));
+  for (const parser of bodyParsers(config.bodyLimit)) app.use(parser);
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  const doc = SwaggerModule.createDocument(app, new DocumentBuilder()
+    .setTitle('OrderPath API').setVersion('0.1').addBearerAuth().build());
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/openapi.json' });
+  configure?.(app);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,11 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { AuthUser, Role } from './auth.types';
+
+export const IS_PUBLIC = 'orderpath:public';
+export const REQUIRED_ROLES = 'orderpath:roles';
+
+/** Marks a route as reachable without a token (login, health). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** Any of these roles may call the route; admins may call everything. */
+export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest().user);

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserEntity } from '@orderpath/activities/db/entities';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (cfg: AppConfig) => ({ secret: cfg.jwtSecret, signOptions: { expiresIn: cfg.jwtTtl as never } }),
+    }),
+    // Only routes with @Throttle({ login }) are limited; the default throttler is effectively off.
+    ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: Number.MAX_SAFE_INTEGER }]),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, { provide: APP_GUARD, useClass: ThrottlerGuard }, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, JwtModule],
+})
+export class AuthModule {}

@@ -1,0 +1,42 @@
+/**
+ * Builds the OrderPath worker: the interpreter workflow plus every activity, on one task queue.
+ * Used by the worker process and by tests (which pass their own connection and data source).
+ */
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createActivities } from '@orderpath/activities';
+import { TASK_QUEUE } from '@orderpath/workflows/messages';
+
+export const WORKFLOWS_PATH = require.resolve('@orderpath/workflows/order.workflow');
+
+/** Bundles the workflow code once (webpack + swc); reuse the bundle across workers in one process. */
+export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+}
+
+export interface CreateWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  ds: DataSource;
+  workflowBundle?: WorkflowBundleWithSourceMap;
+  taskQueue?: string;
+  /** Extra activities (tests register failing or slow ones). */
+  extraActivities?: Record<string, (...args: never[]) => Promise<unknown>>;
+  tuning?: Partial<WorkerOptions>;
+}
+
+export async function createWorker(o: CreateWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: o.connection,
+    namespace: o.namespace,
+    taskQueue: o.taskQueue ?? TASK_QUEUE,
+    workflowBundle: o.workflowBundle ?? (await bundleWorkflows()),
+    activities: { ...createActivities({ ds: o.ds }), ...o.extraActivities },
+    ...o.tuning,
+  });
+}
+
+const quietBundlerLogger = {
+  log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined,
+  warn: (message: string) => console.warn(message), error: (message: string) => console.error(message),
+};

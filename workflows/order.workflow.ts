@@ -1,0 +1,148 @@
+/**
+ * The Temporal adapter: one long-lived workflow per order that interprets its pinned template
+ * version. All graph semantics live in the pure interpreter; this file maps its ports onto
+ * Temporal (activities, timers, child workflows, continue-as-new) and wires the messages.
+ */
+import {
+  ActivityFailure, ApplicationFailure, condition, continueAsNew, executeChild,
+  allHandlersFinished, proxyActivities, proxyLocalActivities, sleep, upsertSearchAttributes, uuid4, workflowInfo, setHandler,
+} from '@temporalio/workflow';
+import type { Activities } from '@orderpath/activities';
+import { parseDuration } from './definition/duration';
+import { OrderStage, OrderStatus, TemplateKey } from './search-attributes';
+import type { RetryPolicy } from './definition/schema';
+import { ProcessRuntime } from './interpreter/process-runtime';
+import { ServiceFailure, type Ports, type ProcessInput, type ServiceCall } from './interpreter/ports';
+import {
+  cancelUpdate, completeTaskUpdate, messageSignal, migrateUpdate, resolveIncidentUpdate, stateQuery,
+  type OrderWorkflowResult,
+} from './messages';
+
+
+export interface OrderWorkflowInput extends ProcessInput {
+  /** Continue as new past this many history events (Temporal's own suggestion also counts). */
+  historyLimit?: number;
+}
+
+// Engine bookkeeping writes are idempotent database calls: retry them forever with backoff, so an
+// outage of PostgreSQL pauses orders instead of failing them.
+const engine = proxyActivities<Activities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+});
+// Projection events are small, frequent and idempotent by seq: local activities keep them off the
+// task queue round trip.
+const projection = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
+});
+
+const DEFAULT_HISTORY_LIMIT = 10_000;
+const serviceProxies = new Map<string, Record<string, (input: unknown) => Promise<unknown>>>();
+
+/** Domain activities run with the node's own retry policy and timeout (default 3 attempts, 5 min). */
+function serviceProxy(retry: RetryPolicy | undefined, timeout: string | undefined) {
+  const key = JSON.stringify([retry, timeout]);
+  let proxy = serviceProxies.get(key);
+  if (!proxy) {
+    proxy = proxyActivities({
+      startToCloseTimeout: parseDuration(timeout ?? 'PT5M') ?? 300_000,
+      retry: {
+        maximumAttempts: retry?.maxAttempts ?? 3,
+        initialInterval: parseDuration(retry?.initialInterval ?? 'PT1S') ?? 1000,
+        backoffCoefficient: retry?.backoff ?? 2,
+        maximumInterval: parseDuration(retry?.maxInterval ?? 'PT5M') ?? 300_000,
+      },
+    }) as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+    serviceProxies.set(key, proxy);
+  }
+  return proxy;
+}
+
+async function runService(call: ServiceCall): Promise<Record<string, unknown>> {
+  try {
+    const result = await serviceProxy(call.retry, call.timeout)[call.activity](call.input);
+    return result && typeof result === 'object' ? (result as Record<string, unknown>) : { result };
+  } catch (err) {
+    if (err instanceof ActivityFailure) {
+      const cause = err.cause instanceof Error ? err.cause.message : err.message;
+      throw new ServiceFailure(cause, call.retry?.maxAttempts ?? 3);
+    }
+    throw err;
+  }
+}
+
+function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports {
+  return {
+    // The sandbox's Date is deterministic: it reads the workflow task's start time.
+    now: () => new Date().getTime(),
+    sleep: (ms) => sleep(ms),
+    condition: (fn, timeoutMs) => (timeoutMs === undefined ? condition(fn).then(() => true) : condition(fn, timeoutMs)),
+    createTask: (spec) => engine.createTask(spec),
+    closeTask: (taskId, outcome) => engine.closeTask(taskId, outcome),
+    markTaskOverdue: (taskId) => engine.markTaskOverdue(taskId),
+    runService,
+    openIncident: (spec) => engine.openIncident(spec),
+    closeIncident: (id, resolution) => engine.closeIncident(id, resolution),
+    recordEvents: (orderId, events) => projection.recordEvents({ orderId, events, vars: runtime().snapshot().vars }),
+    startChild: async ({ templateKey, templateVersion, nodeId, iteration, variables }) => {
+      const template = await engine.loadTemplate(templateKey, templateVersion);
+      const orderId = uuid4();
+      await engine.createChildOrder({ parentOrderId: input.orderId, orderId, template, nodeId });
+      const result = await executeChild(orderWorkflow, {
+        workflowId: `order-${orderId}`,
+        args: [{ orderId, template, variables, order: { ...input.order, parentOrderId: input.orderId, parentNodeId: nodeId, iteration } }],
+        typedSearchAttributes: [{ key: TemplateKey, value: template.key }],
+      });
+      if (result.status !== 'completed') throw ApplicationFailure.nonRetryable(`sub-process ${templateKey} ended ${result.status}`);
+      return result.vars;
+    },
+    shouldContinueAsNew: () => {
+      const info = workflowInfo();
+      return info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT);
+    },
+    setSearchAttributes: ({ stage, status }) =>
+      upsertSearchAttributes([
+        { key: OrderStage, value: stage ?? null },
+        { key: OrderStatus, value: status },
+      ]),
+  };
+}
+
+/** Domain errors from the interpreter cross into Temporal once, as non-retryable failures with their code. */
+function asFailure(err: unknown): never {
+  if (err instanceof ApplicationFailure) throw err;
+  const e = err as Error & { code?: string; details?: unknown };
+  throw ApplicationFailure.create({ type: e.code ?? e.name, message: e.message, nonRetryable: true, details: e.details === undefined ? [] : [e.details] });
+}
+
+export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWorkflowResult> {
+  const runtime: ProcessRuntime = new ProcessRuntime(input, ports(input, () => runtime));
+
+  setHandler(stateQuery, () => runtime.snapshot());
+  setHandler(messageSignal, ({ name, payload, correlation }) => runtime.deliverMessage(name, payload, correlation));
+  setHandler(completeTaskUpdate, async ({ taskId, data, by }) => {
+    await runtime.completeTask(taskId, data, by).catch(asFailure);
+    return { ok: true as const };
+  }, { validator: ({ taskId, data }) => { try { runtime.validateCompletion(taskId, data); } catch (err) { asFailure(err); } } });
+  setHandler(resolveIncidentUpdate, async ({ incidentId, action, variables, by }) => {
+    await runtime.resolveIncident(incidentId, action, variables, by).catch(asFailure);
+    return { ok: true as const };
+  });
+  setHandler(migrateUpdate, ({ template, nodeMapping }) => {
+    try { runtime.migrate(template, nodeMapping); } catch (err) { asFailure(err); }
+    return { ok: true as const, version: template.version ?? null };
+  });
+  setHandler(cancelUpdate, ({ reason }) => {
+    runtime.cancel(reason);
+    return { ok: true as const };
+  });
+
+  const result = await runtime.run();
+  // Let in-flight update handlers (which await activities) finish before the run ends or hands over.
+  await condition(allHandlersFinished);
+  if (result.status === 'continueAsNew') {
+    return continueAsNew<typeof orderWorkflow>({ ...input, template: runtime.definition, resume: result.snapshot });
+  }
+  return { status: result.status, vars: result.vars };
+}
