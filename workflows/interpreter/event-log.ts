@@ -1,0 +1,43 @@
+/**
+ * Buffers projection events and writes them in order. Events get consecutive sequence numbers
+ * when appended; `flush()` hands the buffer to ports.recordEvents behind a promise chain, so
+ * batches reach the store in seq order and never concurrently, whichever fiber flushes.
+ */
+import type { OrderEvent, Ports } from './ports';
+
+export class EventLog {
+  private buffer: OrderEvent[] = [];
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly orderId: string,
+    private readonly ports: Ports,
+    private lastSeq: number,
+  ) {}
+
+  /** The seq of the newest event appended (0 before any). */
+  get seq(): number {
+    return this.lastSeq;
+  }
+
+  append(event: Omit<OrderEvent, 'seq'>): OrderEvent {
+    this.lastSeq += 1;
+    const full: OrderEvent = { seq: this.lastSeq, ...event };
+    this.buffer.push(full);
+    return full;
+  }
+
+  /**
+   * Writes everything appended so far. Resolves once this batch and all earlier ones are written;
+   * with nothing buffered it still waits for writes in flight. Rejects with the write's error.
+   */
+  flush(): Promise<void> {
+    if (this.buffer.length === 0) return this.chain;
+    const batch = this.buffer;
+    this.buffer = [];
+    const written = this.chain.then(() => this.ports.recordEvents(this.orderId, batch));
+    // A failed write is reported to its awaiter; later batches still go out in order.
+    this.chain = written.catch(() => undefined);
+    return written;
+  }
+}

@@ -1,0 +1,25 @@
+/** timer: wait `duration` from entry, or until the date the `until` expression yields. */
+import { evaluate } from '../../definition/expressions';
+import type { NodeOf } from '../../definition/schema';
+import { TimerWithoutTimeError } from '../errors';
+import type { ProcessContext } from '../process-context';
+import { durationMs, parseIso, toEpochMs, toIso } from '../time';
+import type { NodeOutcome, Token, TokenWait } from '../types';
+
+export async function runTimer(ctx: ProcessContext, token: Token, resume?: TokenWait): Promise<NodeOutcome> {
+  const resumed = resume?.kind === 'timer';
+  const until = resumed ? resume.until : dueAt(ctx, ctx.graph.nodeOf(token.nodeId, 'timer'));
+  const ms = parseIso(until) - ctx.ports.now();
+  if (ms > 0) {
+    const event = resumed ? undefined : { type: 'timer_started', data: { until } };
+    await ctx.waitFor(token, { kind: 'timer', until }, { until: () => false, timeoutMs: ms, event });
+  }
+  ctx.emit('timer_fired', { nodeId: token.nodeId, iteration: token.iteration, data: { until } });
+  return ctx.graph.normalOutgoing(ctx.graph.node(token.nodeId));
+}
+
+function dueAt(ctx: ProcessContext, node: NodeOf<'timer'>): string {
+  if (node.duration !== undefined) return toIso(ctx.ports.now() + durationMs(node.duration, `duration of ${node.id}`));
+  if (node.until !== undefined) return toIso(toEpochMs(evaluate(node.until, ctx.scope()), `until of ${node.id}`));
+  throw new TimerWithoutTimeError(node.id);
+}

@@ -1,0 +1,94 @@
+/**
+ * userTask: create the task row, wait for its completion (Update completeTask), racing the
+ * `dueIn` timer. Overdue with `escalate` (the default) marks the task and keeps waiting;
+ * overdue with an edge id cancels the task and leaves on that edge.
+ */
+import { evaluate } from '../../definition/expressions';
+import { defaultFormValues } from '../../definition/form';
+import type { NodeOf } from '../../definition/schema';
+import { MissingEdgeError } from '../errors';
+import type { ProcessContext } from '../process-context';
+import { durationMs, parseIso, toIso } from '../time';
+import type { NodeOutcome, TaskRecord, Token, TokenWait, WaitOf } from '../types';
+
+export async function runUserTask(ctx: ProcessContext, token: Token, resume?: TokenWait): Promise<NodeOutcome> {
+  let wait: WaitOf<'task'>;
+  let created = false;
+  if (resume?.kind === 'task') {
+    wait = resume;
+  } else {
+    wait = await createTask(ctx, token, ctx.graph.nodeOf(token.nodeId, 'userTask'));
+    created = true;
+  }
+  const task = ctx.tasks.get(wait.taskId) ?? adoptTask(ctx, token, wait.taskId);
+  const overdueEdge = await awaitTask(ctx, token, task, wait, created);
+  if (overdueEdge) return [overdueEdge];
+
+  ctx.tasks.delete(task.id);
+  Object.assign(ctx.vars, task.data);
+  ctx.emit('task_completed', { nodeId: token.nodeId, iteration: token.iteration, data: { taskId: task.id, by: task.by ?? null } });
+  // The node is read again: a migration may have moved the token meanwhile.
+  const node = ctx.graph.nodeOf(token.nodeId, 'userTask');
+  return ctx.graph.normalOutgoing(node);
+}
+
+async function createTask(ctx: ProcessContext, token: Token, node: NodeOf<'userTask'>): Promise<WaitOf<'task'>> {
+  const scope = ctx.scope();
+  const fields = node.form?.fields ?? [];
+  const assigned = node.assignee ? evaluate(node.assignee, scope) : null;
+  const assignee = assigned === null || assigned === undefined || assigned === '' ? null : String(assigned);
+  const dueAt = node.dueIn ? toIso(ctx.ports.now() + durationMs(node.dueIn, `dueIn of ${node.id}`)) : null;
+  const taskId = await ctx.ports.createTask({
+    orderId: ctx.orderId, nodeId: node.id, iteration: token.iteration, name: node.name ?? node.id, role: node.role, assignee,
+    stage: node.stage ?? ctx.stage, category: node.category ?? null, dueAt, form: node.form ?? null, prefill: defaultFormValues(fields, scope),
+  });
+  ctx.tasks.set(taskId, { id: taskId, tokenId: token.id, state: 'open' });
+  return { kind: 'task', taskId, dueAt };
+}
+
+/**
+ * Waits for the completion, handling the due timer. Returns the overdue edge to take when the
+ * interrupting policy fired, otherwise undefined once the task is completed.
+ */
+async function awaitTask(ctx: ProcessContext, token: Token, task: TaskRecord, wait: WaitOf<'task'>, created: boolean) {
+  const event = created ? { type: 'task_created', data: { taskId: task.id, dueAt: wait.dueAt } } : undefined;
+  if (wait.dueAt !== null && !wait.overdue) {
+    const dueInMs = parseIso(wait.dueAt) - ctx.ports.now();
+    const settled = await ctx.waitFor(token, wait, { until: () => task.state !== 'open', timeoutMs: dueInMs, event });
+    if (!settled && task.state === 'open') {
+      const edge = await onOverdue(ctx, token, task);
+      if (edge) return edge;
+      wait = { ...wait, overdue: true };
+    }
+    await ctx.waitFor(token, wait, { until: () => task.state === 'completed' });
+  } else {
+    await ctx.waitFor(token, wait, { until: () => task.state === 'completed', event });
+  }
+  return undefined;
+}
+
+async function onOverdue(ctx: ProcessContext, token: Token, task: TaskRecord) {
+  const node = ctx.graph.nodeOf(token.nodeId, 'userTask');
+  const at = { nodeId: node.id, iteration: token.iteration };
+  const policy = node.onOverdue ?? 'escalate';
+  if (policy === 'escalate') {
+    await ctx.ports.markTaskOverdue(task.id);
+    ctx.emit('task_overdue', { ...at, data: { taskId: task.id } });
+    return undefined;
+  }
+  const edge = ctx.graph.outgoing(node.id).find((candidate) => candidate.id === policy);
+  if (!edge) throw new MissingEdgeError(node.id, policy);
+  // Closed synchronously: a completion arriving from now on is refused as task_not_open.
+  task.state = 'cancelled';
+  ctx.tasks.delete(task.id);
+  await ctx.ports.closeTask(task.id, { status: 'cancelled', by: null });
+  ctx.emit('task_cancelled', { ...at, data: { taskId: task.id, reason: 'overdue', edgeId: edge.id } });
+  return edge;
+}
+
+/** A token resumed from a snapshot waits on a task this runtime has not created. */
+function adoptTask(ctx: ProcessContext, token: Token, taskId: string): TaskRecord {
+  const task: TaskRecord = { id: taskId, tokenId: token.id, state: 'open' };
+  ctx.tasks.set(taskId, task);
+  return task;
+}

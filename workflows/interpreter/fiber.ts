@@ -1,0 +1,92 @@
+/**
+ * Fibers: one async loop per token, walking node → edge → node until the token ends, joins,
+ * forks (it ends and one new token per outgoing edge starts), or the run stops.
+ *
+ * Forking: a node with several outgoing edges takes them all — explicitly at a parallel gateway,
+ * implicitly elsewhere (BPMN's uncontrolled split). Exclusive gateways always choose one edge,
+ * and reserved boundary edges (overdue, message timeout) are only taken by their event.
+ */
+import type { Edge } from '../definition/schema';
+import { executeNode } from './executors/node-executor';
+import { type ProcessContext, Stopped } from './process-context';
+import type { Arrival, Token } from './types';
+
+/** Starts a fiber for `token`. `entered` is true when the token already counted its entry. */
+export function spawnFiber(ctx: ProcessContext, token: Token, arrival: Arrival, entered: boolean): void {
+  const fiber = runFiber(ctx, token, arrival, entered);
+  ctx.fibers.add(fiber);
+  void fiber.then(() => ctx.fibers.delete(fiber));
+}
+
+async function runFiber(ctx: ProcessContext, token: Token, first: Arrival, alreadyEntered: boolean): Promise<void> {
+  let arrival = first;
+  let entered = alreadyEntered;
+  try {
+    for (;;) {
+      ctx.throwIfStopped();
+      if (!entered) enterNode(ctx, token);
+      const edges = await executeNode(ctx, token, arrival);
+      ctx.throwIfStopped();
+      const next = leaveNode(ctx, token, edges);
+      if (!next) return;
+      arrival = { via: next.id };
+      entered = false;
+    }
+  } catch (error) {
+    if (!(error instanceof Stopped)) ctx.requestStop({ kind: 'failed', error });
+  }
+}
+
+/** Counts the entry (a new iteration of the node), switches stage when the node has another one. */
+function enterNode(ctx: ProcessContext, token: Token): void {
+  const node = ctx.graph.node(token.nodeId);
+  const iteration = (ctx.iterations[node.id] ?? 0) + 1;
+  ctx.iterations[node.id] = iteration;
+  token.iteration = iteration;
+  token.since = ctx.nowIso();
+  token.wait = undefined;
+  if (node.stage !== undefined && node.stage !== ctx.stage) {
+    const from = ctx.stage;
+    ctx.stage = node.stage;
+    ctx.emit('stage_changed', { nodeId: node.id, iteration, data: { from, to: node.stage } });
+  }
+  ctx.emit('node_entered', { nodeId: node.id, iteration, data: { type: node.type } });
+}
+
+/** Moves the token on; returns the edge it took, or undefined when this fiber ends. */
+function leaveNode(ctx: ProcessContext, token: Token, edges: Edge[]): Edge | undefined {
+  const at = { nodeId: token.nodeId, iteration: token.iteration };
+  if (edges.length === 0) {
+    ctx.tokens.delete(token.id);
+    ctx.emit('token_ended', { ...at, data: { tokenId: token.id } });
+    return undefined;
+  }
+  ctx.emit('node_completed', { ...at, data: { edges: edges.map((edge) => edge.id) } });
+  if (edges.length > 1) {
+    const children = edges.map((edge) => ({ edge, child: ctx.newToken(edge.target) }));
+    ctx.tokens.delete(token.id);
+    for (const { edge, child } of children) spawnFiber(ctx, child, { via: edge.id }, false);
+    return undefined;
+  }
+  const [edge] = edges;
+  if (continuesAsNewAt(ctx, edge)) {
+    token.nodeId = edge.target;
+    token.iteration = ctx.iterations[edge.target] ?? 0;
+    token.since = ctx.nowIso();
+    ctx.requestStop({ kind: 'continueAsNew' });
+    ctx.emit('continued_as_new', { nodeId: edge.target, data: { edgeId: edge.id, cycle: ctx.cycle + 1 } });
+    return undefined;
+  }
+  token.nodeId = edge.target;
+  return edge;
+}
+
+/**
+ * A safe point to continue as new: a loop's back edge (the target was entered before) taken by
+ * the only live token, when the host says history is large. Parallel joins are excluded: the
+ * arrival edge is not carried in the snapshot.
+ */
+function continuesAsNewAt(ctx: ProcessContext, edge: Edge): boolean {
+  return (ctx.iterations[edge.target] ?? 0) > 0 && ctx.tokens.size === 1 && !ctx.graph.isJoin(edge.target)
+    && ctx.stop === null && ctx.ports.shouldContinueAsNew();
+}

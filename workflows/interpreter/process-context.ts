@@ -1,0 +1,165 @@
+/**
+ * The mutable state of one running order and the primitives every executor uses: emitting
+ * events, waiting (always interruptible by cancel / abort), and stopping.
+ *
+ * Decision: every wait — timers included — is `ports.condition(pred || stopped, timeout)` rather
+ * than `ports.sleep`, so cancel, abort and failures wake all fibers at once and they unwind.
+ */
+import type { ExpressionScope } from '../definition/expressions';
+import { EventLog } from './event-log';
+import { ProcessGraph } from './graph';
+import type { OrderEvent, OrderStatus, Ports, ProcessInput, ProcessSnapshot } from './ports';
+import { toIso } from './time';
+import type { IncidentRecord, StopRequest, TaskRecord, Token, TokenWait, Vars } from './types';
+
+/** Thrown inside fibers when the run stops; fibers unwind on it silently. */
+export class Stopped extends Error {
+  constructor() {
+    super('process stopped');
+    this.name = 'Stopped';
+  }
+}
+
+export interface WaitOptions {
+  /** The wait ends when this holds. */
+  until: () => boolean;
+  /** Gives up after this long; `waitFor` then resolves false. */
+  timeoutMs?: number;
+  /** Appended once the token shows the wait, so its snapshot says "waiting". */
+  event?: { type: string; data?: Vars };
+}
+
+export class ProcessContext {
+  readonly orderId: string;
+  readonly order: Vars;
+  graph: ProcessGraph;
+  vars: Vars;
+  readonly tokens = new Map<string, Token>();
+  iterations: Record<string, number> = {};
+  joins: Record<string, string[]> = {};
+  pendingMessages: ProcessSnapshot['pendingMessages'] = [];
+  readonly tasks = new Map<string, TaskRecord>();
+  readonly incidents = new Map<string, IncidentRecord>();
+  stage: string | null = null;
+  cycle = 0;
+  stop: StopRequest | null = null;
+  finished = false;
+  readonly fibers = new Set<Promise<void>>();
+  readonly log: EventLog;
+  private tokenCounter = 0;
+  private reported: { status: OrderStatus; stage: string | null } | null = null;
+
+  constructor(input: ProcessInput, readonly ports: Ports) {
+    this.orderId = input.orderId;
+    this.order = { id: input.orderId, ...input.order };
+    this.graph = new ProcessGraph(input.template);
+    this.vars = { ...variableDefaults(input), ...input.variables };
+    this.log = new EventLog(input.orderId, ports, input.resume?.seq ?? 0);
+  }
+
+  nowIso(): string {
+    return toIso(this.ports.now());
+  }
+
+  scope(): ExpressionScope {
+    return { vars: this.vars, order: this.order };
+  }
+
+  status(): OrderStatus {
+    if (this.stop?.kind === 'cancelled') return 'cancelled';
+    if (this.stop?.kind === 'aborted') return 'aborted';
+    if (this.finished) return 'completed';
+    if (this.incidents.size > 0) return 'incident';
+    const tokens = [...this.tokens.values()];
+    if (tokens.length > 0 && tokens.every((token) => token.wait !== undefined)) return 'waiting';
+    return 'running';
+  }
+
+  activeNodes(): string[] {
+    return [...new Set([...this.tokens.values()].map((token) => token.nodeId))];
+  }
+
+  /** Appends an event carrying the current projection snapshot; reports status/stage changes. */
+  emit(type: string, fields: Pick<OrderEvent, 'nodeId' | 'iteration' | 'data'> = {}): void {
+    const status = this.status();
+    const snapshot = { status, stage: this.stage, activeNodes: this.activeNodes() };
+    this.log.append({ type, at: this.nowIso(), ...fields, snapshot });
+    if (this.reported?.status !== status || this.reported.stage !== this.stage) {
+      this.reported = { status, stage: this.stage };
+      this.ports.setSearchAttributes({ stage: this.stage, status });
+    }
+  }
+
+  flush(): Promise<void> {
+    return this.log.flush();
+  }
+
+  newToken(nodeId: string): Token {
+    this.tokenCounter += 1;
+    const token: Token = { id: `t${this.tokenCounter}`, nodeId, iteration: this.iterations[nodeId] ?? 0, since: this.nowIso() };
+    this.tokens.set(token.id, token);
+    return token;
+  }
+
+  /** Adds a carried token (resume), keeping new ids clear of it. */
+  adoptToken(token: Token): void {
+    this.tokens.set(token.id, token);
+    const n = Number(/^t(\d+)$/.exec(token.id)?.[1] ?? 0);
+    if (n > this.tokenCounter) this.tokenCounter = n;
+  }
+
+  /** Records the first reason to stop; later requests are ignored. Waiting fibers wake. */
+  requestStop(request: StopRequest): void {
+    if (this.stop === null) this.stop = request;
+  }
+
+  throwIfStopped(): void {
+    if (this.stop !== null) throw new Stopped();
+  }
+
+  /**
+   * Shows `wait` on the token, appends `event`, flushes the event buffer, then waits for
+   * `until()` (true) or the timeout (false). Throws Stopped when the run stops meanwhile.
+   */
+  async waitFor(token: Token, wait: TokenWait, options: WaitOptions): Promise<boolean> {
+    token.wait = wait;
+    if (options.event) this.emit(options.event.type, { nodeId: token.nodeId, iteration: token.iteration, data: options.event.data });
+    await this.flush();
+    this.throwIfStopped();
+    const timeoutMs = options.timeoutMs;
+    const held = timeoutMs !== undefined && timeoutMs <= 0
+      ? options.until()
+      : await this.ports.condition(() => this.stop !== null || options.until(), timeoutMs);
+    this.throwIfStopped();
+    token.wait = undefined;
+    return held;
+  }
+
+  /**
+   * Awaits side-effecting work (activity, child order) but gives up when the run stops, so
+   * cancel and abort never wait for a long activity. The abandoned promise's outcome is ignored.
+   */
+  async unlessStopped<T>(work: Promise<T>): Promise<T> {
+    let settled = false;
+    const tracked = work.finally(() => {
+      settled = true;
+    });
+    tracked.catch(() => undefined);
+    await this.ports.condition(() => settled || this.stop !== null);
+    this.throwIfStopped();
+    return tracked;
+  }
+
+  /** Resolves when every fiber, including ones forked meanwhile, has ended. */
+  async allFibersDone(): Promise<void> {
+    while (this.fibers.size > 0) await Promise.all([...this.fibers]);
+  }
+}
+
+function variableDefaults(input: ProcessInput): Vars {
+  const defaults: Vars = {};
+  for (const variable of input.template.variables ?? []) {
+    if (variable.default !== undefined) defaults[variable.key] = variable.default;
+  }
+  return defaults;
+}
