@@ -1,9 +1,10 @@
 /**
- * Rules for user task forms. Codes: form_duplicate_key, form_bad_options, form_bad_range,
- * form_bad_columns, and bad_expression for field defaults. Table columns are checked the same
+ * Rules for user task forms. Codes: form_duplicate_key, form_bad_key, form_bad_options,
+ * form_bad_range, form_bad_columns, and bad_expression for field defaults. Table columns are checked the same
  * way, one level down.
  */
 import { type DefinitionGraph, nodePath } from './definition-graph';
+import { isForbiddenName } from './expression-runtime';
 import type { FormField, Node } from './schema';
 import { expression } from './validate-nodes';
 import { type ValidationIssue, error } from './validation-issue';
@@ -38,6 +39,9 @@ function checkFields(graph: DefinitionGraph, node: Node, fields: readonly FormFi
       issues.push(error('form_duplicate_key', `Node '${node.id}' has two form fields with key '${field.key}'; each key becomes a variable, so make them unique.`, { nodeId: node.id, path: nodePath(graph, node.id, `${fieldPath}.key`) }));
     }
     seen.add(field.key);
+    if (isForbiddenName(field.key)) {
+      issues.push(error('form_bad_key', `Node '${node.id}' has a form field keyed '${field.key}', a name expressions cannot read; rename the field.`, { nodeId: node.id, path: nodePath(graph, node.id, `${fieldPath}.key`) }));
+    }
     return [...issues, ...checkField(graph, node, field, fieldPath)];
   });
 }

@@ -13,7 +13,8 @@
  * - unknown_stage, unknown_role, unknown_activity, unknown_template, bad_duration,
  *   timer_needs_duration_or_until, bad_on_overdue, bad_timeout_edge, bad_expression
  *   (validate-nodes.ts)
- * - form_duplicate_key, form_bad_options, form_bad_range, form_bad_columns (validate-forms.ts)
+ * - form_duplicate_key, form_bad_key, form_bad_options, form_bad_range, form_bad_columns
+ *   (validate-forms.ts)
  * - internal_error: a rule crashed on odd input; reported instead of thrown.
  */
 import { type DefinitionGraph, buildGraph } from './definition-graph';
