@@ -29,15 +29,24 @@ export class EventLog {
 
   /**
    * Writes everything appended so far. Resolves once this batch and all earlier ones are written;
-   * with nothing buffered it still waits for writes in flight. Rejects with the write's error.
+   * with nothing buffered it still waits for writes in flight. On failure the batch goes back to
+   * the front of the buffer (the next flush retries it; writes are idempotent by seq) and the
+   * error reaches this flush's awaiter.
    */
   flush(): Promise<void> {
     if (this.buffer.length === 0) return this.chain;
     const batch = this.buffer;
     this.buffer = [];
-    const written = this.chain.then(() => this.ports.recordEvents(this.orderId, batch));
-    // A failed write is reported to its awaiter; later batches still go out in order.
+    const written = this.chain.then(() => this.ports.recordEvents(this.orderId, batch)).catch((error: unknown) => {
+      this.buffer = [...batch, ...this.buffer];
+      throw error;
+    });
     this.chain = written.catch(() => undefined);
     return written;
+  }
+
+  /** Starts a flush nobody awaits (from synchronous entry points); a failure is retried later. */
+  flushSoon(): void {
+    this.flush().catch(() => undefined);
   }
 }

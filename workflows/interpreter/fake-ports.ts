@@ -142,11 +142,11 @@ export class FakePorts implements Ports {
     return [...this.incidents.values()].filter((incident) => incident.status === 'open');
   }
 
-  /** Waits until no waiter has progressed for a few ticks (the runtime is blocked or done). */
+  /** Waits until no waiter has progressed and no write was in flight for a few ticks (the runtime is blocked or done). */
   async settle(): Promise<void> {
     for (let idle = 0; idle < IDLE_TICKS;) {
       await tick();
-      if (this.check()) idle = 0;
+      if (this.check() || this.writesInFlight > 0) idle = 0;
       else if (this.autoAdvance && this.skipToNextDeadline()) idle = 0;
       else idle += 1;
     }
@@ -196,7 +196,7 @@ export class FakePorts implements Ports {
     this.pumping = true;
     let idle = 0;
     const loop = () => {
-      if (this.check()) idle = 0;
+      if (this.check() || this.writesInFlight > 0) idle = 0;
       else if (++idle >= IDLE_TICKS && this.autoAdvance && this.skipToNextDeadline()) idle = 0;
       if (this.waiters.length === 0) {
         this.pumping = false;

@@ -102,11 +102,17 @@ export class ProcessRuntime {
 
   /**
    * Switches a running order to `target`, moving each waiting token to its mapped node.
+   * Synchronous, so an Update handler can refuse with the error; the event is written soon after.
    * @throws MigrationRefusedError
    */
-  async migrate(target: Definition, nodeMapping: Record<string, string>): Promise<void> {
+  migrate(target: Definition, nodeMapping: Record<string, string>): void {
     applyMigration(this.ctx, planMigration(this.ctx, target, nodeMapping), nodeMapping);
-    await this.ctx.flush();
+    this.ctx.log.flushSoon();
+  }
+
+  /** The template version the order runs on now (changes on migrate); carry it into continue-as-new. */
+  get definition(): Definition {
+    return this.ctx.graph.definition;
   }
 
   /** The current state (the `state` query); a copy. */

@@ -1,0 +1,62 @@
+import { def, edge, node } from '../definition/test-builders';
+import { FakePorts } from './fake-ports';
+import { startProcess } from './process-harness';
+import type { ProcessResult } from './types';
+
+/** place → pay → expand → (vars.again) place, default → end: the order cycle in miniature. */
+const cycleDef = () => def(
+  [node('start', 'start'), node('place', 'userTask', { form: { fields: [{ key: 'again', type: 'boolean', label: 'Again' }] } }),
+    node('pay', 'messageCatch', { message: 'paymentReceived' }), node('next', 'exclusiveGateway'), node('end', 'end')],
+  [edge('start', 'place'), edge('place', 'pay'), edge('pay', 'next'), edge('next', 'place', { id: 'back', condition: 'vars.again' }),
+    edge('next', 'end', { default: true })],
+);
+
+describe('continue-as-new', () => {
+  it('at a loop back-edge returns a snapshot positioned at the loop target, and resuming continues with vars', async () => {
+    // given the host asks to continue as new
+    const ports = new FakePorts();
+    ports.continueAsNew = true;
+    const first = startProcess(cycleDef(), { ports, variables: { distributor: 'D-1' } });
+    // two payments arrive early: the first cycle consumes one, the other is kept
+    await first.runtime.deliverMessage('paymentReceived', { paid: 1 });
+    await first.runtime.deliverMessage('paymentReceived', { paid: 2 });
+    await first.complete('place', { again: true });
+    // when the token takes the back edge
+    const result = (await first.result) as Extract<ProcessResult, { status: 'continueAsNew' }>;
+    // then
+    expect(result.status).toBe('continueAsNew');
+    const { snapshot } = result;
+    expect(snapshot.tokens).toEqual([expect.objectContaining({ nodeId: 'place', iteration: 1 })]);
+    expect(snapshot.tokens[0].wait).toBeUndefined();
+    expect(snapshot).toMatchObject({ cycle: 1, vars: { distributor: 'D-1', again: true, paid: 1 }, iterations: { place: 1, pay: 1, next: 1 } });
+    expect(snapshot.pendingMessages).toEqual([expect.objectContaining({ payload: { paid: 2 } })]);
+    expect(ports.events.at(-1)).toMatchObject({ type: 'continued_as_new', seq: snapshot.seq });
+    // when a new run resumes from it (no more continue-as-new)
+    ports.continueAsNew = false;
+    const second = startProcess(cycleDef(), { ports, resume: snapshot });
+    await second.settle();
+    // then it re-enters the loop target as the next iteration, keeping the carried state
+    expect(ports.openTasks('place').map((t) => t.id)).toEqual(['task:place:2']);
+    expect(ports.events.filter((e) => e.seq > snapshot.seq)[0].seq).toBe(snapshot.seq + 1);
+    await second.complete('place', { again: false });
+    // the pending payment is consumed by the catch in the new run
+    await expect(second.result).resolves.toEqual({ status: 'completed', vars: { distributor: 'D-1', again: false, paid: 2 } });
+    const seqs = ports.events.map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+  });
+
+  it('does not continue as new while several tokens are alive', async () => {
+    const ports = new FakePorts();
+    ports.continueAsNew = true;
+    const h = startProcess(def(
+      [node('start', 'start'), node('fork', 'parallelGateway'), node('loop'), node('check', 'exclusiveGateway'), node('other'),
+        node('end1', 'end'), node('end2', 'end')],
+      [edge('start', 'fork'), edge('fork', 'loop'), edge('fork', 'other'), edge('loop', 'check'),
+        edge('check', 'loop', { condition: 'vars.again' }), edge('check', 'end1', { default: true }), edge('other', 'end2')],
+    ), { ports, variables: { again: true } });
+    await h.complete('loop');
+    expect(ports.openTasks().map((t) => t.id).sort()).toEqual(['task:loop:2', 'task:other:1']);
+    h.runtime.cancel('test over');
+    await expect(h.result).resolves.toMatchObject({ status: 'cancelled' });
+  });
+});

@@ -1,0 +1,47 @@
+import { def, edge, node } from '../definition/test-builders';
+import { startProcess } from './process-harness';
+
+describe('projection events', () => {
+  it('events have strictly increasing seq, are flushed before waits, and writes never overlap', async () => {
+    // given two branches that begin waiting in the same instant
+    const h = startProcess(def(
+      [node('start', 'start'), node('fork', 'parallelGateway'), node('a'), node('b', 'timer', { duration: 'PT1H' }),
+        node('c', 'messageCatch', { message: 'm' }), node('join', 'parallelGateway'), node('end', 'end')],
+      [edge('start', 'fork'), edge('fork', 'a'), edge('fork', 'b'), edge('fork', 'c'), edge('a', 'join'), edge('b', 'join'), edge('c', 'join'),
+        edge('join', 'end')],
+    ));
+    await h.settle();
+    // then every event emitted so far is written, although the runtime is only waiting
+    const state = h.runtime.snapshot();
+    expect(state.status).toBe('waiting');
+    expect(h.ports.events.map((e) => e.seq)).toEqual(Array.from({ length: state.seq }, (_, i) => i + 1));
+    expect(h.ports.events.map((e) => e.type)).toEqual(expect.arrayContaining(['task_created', 'timer_started', 'message_waiting']));
+    expect(h.ports.events.at(-1)?.snapshot).toEqual({ status: 'waiting', stage: null, activeNodes: ['a', 'b', 'c'] });
+    // when everything finishes
+    await h.complete('a');
+    await h.runtime.deliverMessage('m', {});
+    await h.ports.advance(3_600_000);
+    await expect(h.result).resolves.toMatchObject({ status: 'completed' });
+    // then
+    const seqs = h.ports.events.map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    expect(h.ports.maxConcurrentWrites).toBe(1);
+    expect(h.ports.events[0]).toMatchObject({ type: 'order_started', snapshot: { status: 'running' } });
+    expect(h.ports.events.at(-1)).toMatchObject({ type: 'order_completed', snapshot: { status: 'completed', activeNodes: [] } });
+  });
+
+  it('each wait begins only after every event emitted before it is written', async () => {
+    const h = startProcess(def([node('start', 'start'), node('a'), node('b'), node('end', 'end')], [edge('start', 'a'), edge('a', 'b'), edge('b', 'end')]));
+    const atWait: { written: number; emitted: number }[] = [];
+    const condition = h.ports.condition.bind(h.ports);
+    h.ports.condition = (fn, timeoutMs) => {
+      atWait.push({ written: h.ports.events.at(-1)?.seq ?? 0, emitted: h.runtime.snapshot().seq });
+      return condition(fn, timeoutMs);
+    };
+    await h.complete('a');
+    await h.complete('b');
+    await h.result;
+    expect(atWait.length).toBeGreaterThanOrEqual(2);
+    for (const { written, emitted } of atWait) expect(written).toBe(emitted);
+  });
+});
