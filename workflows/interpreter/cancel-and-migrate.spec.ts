@@ -41,7 +41,7 @@ describe('migrate', () => {
     await h.settle();
     const [task] = h.ports.openTasks('approve');
     // when
-    h.runtime.migrate(v2(), { approve: 'approve-v2' });
+    await h.runtime.migrate(v2(), { approve: 'approve-v2' });
     // then
     const state = h.runtime.snapshot();
     expect(state).toMatchObject({ templateVersion: 2, tokens: [{ nodeId: 'approve-v2', wait: { kind: 'task', taskId: task.id } }] });
@@ -58,8 +58,9 @@ describe('migrate', () => {
     const h = startProcess(v1());
     await h.settle();
     const target = template(def([node('start', 'start'), node('approve', 'serviceTask'), node('end', 'end')], chain('start', 'approve', 'end')));
-    expect(() => h.runtime.migrate(target, {})).toThrow(MigrationRefusedError);
-    expect(() => h.runtime.migrate(v2(), {})).toThrow(/node 'approve' maps to 'approve', which does not exist/);
+    await expect(h.runtime.migrate(target, {})).rejects.toBeInstanceOf(MigrationRefusedError);
+    await expect(h.runtime.migrate(v2(), {})).rejects.toThrow(/node 'approve' maps to 'approve', which does not exist/);
+    expect(() => h.runtime.validateMigration(target, {})).toThrow(/node 'approve' is a userTask but 'approve' in the target version is a serviceTask/);
     expect(h.runtime.snapshot().templateVersion).toBe(1);
     h.runtime.cancel('test over');
     await h.result;

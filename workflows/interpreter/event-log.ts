@@ -44,9 +44,4 @@ export class EventLog {
     this.chain = written.catch(() => undefined);
     return written;
   }
-
-  /** Starts a flush nobody awaits (from synchronous entry points); a failure is retried later. */
-  flushSoon(): void {
-    this.flush().catch(() => undefined);
-  }
 }

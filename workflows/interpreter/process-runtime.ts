@@ -101,13 +101,14 @@ export class ProcessRuntime {
   }
 
   /**
-   * Switches a running order to `target`, moving each waiting token to its mapped node.
-   * Synchronous, so an Update handler can refuse with the error; the event is written soon after.
-   * @throws MigrationRefusedError
+   * Switches a running order to `target`, moving each waiting token to its mapped node. The
+   * switch happens synchronously on call; the promise resolves once the `migrated` event is
+   * written, or rejects with the refusal.
+   * @throws MigrationRefusedError (as a rejection)
    */
-  migrate(target: Definition, nodeMapping: Record<string, string>): void {
+  async migrate(target: Definition, nodeMapping: Record<string, string>): Promise<void> {
     applyMigration(this.ctx, planMigration(this.ctx, target, nodeMapping), nodeMapping);
-    this.ctx.log.flushSoon();
+    await this.ctx.flush();
   }
 
   /** The template version the order runs on now (changes on migrate); carry it into continue-as-new. */
