@@ -31,9 +31,12 @@ export function node(id: string, type: NodeType = 'userTask', extra: Record<stri
   return fields as NodeInput;
 }
 
-/** An edge `source → target` with id `source:target` unless `extra.id` says otherwise. */
+/**
+ * An edge `source → target` with id `source-to-target` (valid as a BPMN/XML id too) unless
+ * `extra.id` says otherwise.
+ */
 export function edge(source: string, target: string, extra: Partial<EdgeInput> = {}): EdgeInput {
-  return { id: `${source}:${target}`, source, target, ...extra };
+  return { id: `${source}-to-${target}`, source, target, ...extra };
 }
 
 /** Edges along a path: chain('start', 'a', 'end') is start→a, a→end. */
@@ -74,5 +77,60 @@ export function kaEntryDefinition(): DefinitionInput {
       edge('approve', 'end', { id: 'e5' }),
     ],
     { key: 'ka-entry', name: 'KA entry', stages: [{ id: 'develop', name: 'Develop' }] },
+  );
+}
+
+/**
+ * Valid, with every node kind: a user-task overdue loop, a parallel block holding a sub-process,
+ * a timer and a message catch with a timeout loop, and a cycle back to the service task through
+ * an `until` timer. Expects activities ['forecastDemand'], roles ['rep', 'supervisor'] and
+ * templates ['shipping'].
+ */
+export function everyKindDefinition(): DefinitionInput {
+  return def(
+    [
+      node('start', 'start'),
+      node('survey', 'userTask', {
+        stage: 'develop', dueIn: 'P3D', onOverdue: 'to-remind', assignee: 'vars.repId',
+        form: { fields: [
+          { key: 'outlet', type: 'text', label: 'Outlet', required: true, max: 80 },
+          { key: 'channel', type: 'select', label: 'Channel', options: [{ value: 'KA', label: 'Key accounts' }, { value: 'GT', label: 'General trade' }] },
+          { key: 'share', type: 'number', label: 'Share', min: 0, max: 100, default: 'vars.lastShare ?: 0' },
+          { key: 'lines', type: 'table', label: 'Lines', columns: [
+            { key: 'sku', type: 'text', label: 'SKU', required: true },
+            { key: 'qty', type: 'integer', label: 'Qty', min: 1 },
+          ] },
+        ] },
+      }),
+      node('remind', 'userTask', { role: 'supervisor' }),
+      node('forecast', 'serviceTask', {
+        stage: 'place', activity: 'forecastDemand', input: { sku: 'vars.sku' }, output: { qty: 'result.qty' },
+        retry: { maxAttempts: 5, initialInterval: 'PT10S', maxInterval: 'PT5M' }, timeout: 'PT1M',
+      }),
+      node('fork', 'parallelGateway'),
+      node('ship', 'subProcess', { templateKey: 'shipping', input: { id: 'order.id' } }),
+      node('audit', 'timer', { duration: 'P7D' }),
+      node('pay', 'messageCatch', { correlation: 'order.id', expectedWithin: 'P30D', timeout: 'P10D', timeoutEdge: 'pay-late' }),
+      node('pay-reminder', 'userTask'),
+      node('join', 'parallelGateway'),
+      node('next', 'exclusiveGateway'),
+      node('wait-until', 'timer', { until: 'vars.nextCycleAt', duration: undefined }),
+      node('end', 'end'),
+    ],
+    [
+      ...chain('start', 'survey', 'forecast', 'fork'),
+      edge('survey', 'remind', { id: 'to-remind' }),
+      edge('remind', 'survey'),
+      ...chain('fork', 'ship', 'join'),
+      ...chain('fork', 'audit', 'join'),
+      ...chain('fork', 'pay', 'join'),
+      edge('pay', 'pay-reminder', { id: 'pay-late' }),
+      edge('pay-reminder', 'pay'),
+      edge('join', 'next'),
+      edge('next', 'wait-until', { condition: 'vars.nextCycle == true' }),
+      edge('wait-until', 'forecast'),
+      edge('next', 'end', { default: true }),
+    ],
+    { stages: [{ id: 'develop', name: 'Develop' }, { id: 'place', name: 'Place', sla: 'P30D' }] },
   );
 }
