@@ -6,7 +6,7 @@
 import type { Definition, Edge } from '../schema';
 import { createModdle, ORDERPATH_NS, type ModdleElement } from './bpmn-extensions';
 import { BpmnExportError } from './errors';
-import { createExportContext, formal, setExtensions, type ExportContext } from './export-context';
+import { createExportContext, formal, setExtensions, setIds, toXmlId, type ExportContext } from './export-context';
 import { exportDiagram } from './export-diagram';
 import { exportFlowNode } from './export-flow-nodes';
 import { planLanes } from './lanes';
@@ -35,10 +35,10 @@ export async function exportBpmn(def: Definition): Promise<string> {
   process.flowElements = [...elements.values(), ...boundaryEvents.values(), ...flows];
   const lanes = createLanes(ctx, process, elements, boundaryEvents);
   const collaboration = lanes && moddle.create('bpmn:Collaboration', {
-    id: ctx.allocateId(`Collaboration_${def.key}`), participants: [lanes.participant],
+    id: ctx.allocateId(`Collaboration_${toXmlId(def.key)}`), participants: [lanes.participant],
   });
   const definitions: ModdleElement = moddle.create('bpmn:Definitions', {
-    id: ctx.allocateId(`Definitions_${def.key}`),
+    id: ctx.allocateId(`Definitions_${toXmlId(def.key)}`),
     targetNamespace: ORDERPATH_NS,
     exporter: 'OrderPath',
     exporterVersion: '1',
@@ -67,9 +67,9 @@ function assertExportable(def: Definition): void {
 
 function createProcess(ctx: ExportContext): ModdleElement {
   const { moddle, def } = ctx;
-  const clashes = def.nodes.some((node) => node.id === def.key) || def.edges.some((edge) => edge.id === def.key);
-  const process: ModdleElement = moddle.create('bpmn:Process', { id: ctx.allocateId(def.key), name: def.name, isExecutable: true });
-  if (clashes) process.set('orderpath:templateKey', def.key);
+  const id = ctx.allocateId(toXmlId(def.key));
+  const process: ModdleElement = moddle.create('bpmn:Process', { id, name: def.name, isExecutable: true });
+  if (id !== def.key) process.set('orderpath:templateKey', def.key);
   if (def.version !== undefined) process.set('orderpath:templateVersion', def.version);
   if (def.description !== undefined) process.documentation = [moddle.create('bpmn:Documentation', { text: def.description })];
   setExtensions(ctx, process, [
@@ -84,7 +84,7 @@ function createProcess(ctx: ExportContext): ModdleElement {
 function createBoundaryEvents(ctx: ExportContext, elements: ReadonlyMap<string, ModdleElement>): Map<string, ModdleElement> {
   const events = new Map<string, ModdleElement>();
   for (const [hostId, spec] of ctx.boundaries) {
-    const id = ctx.allocateId(`${hostId}_${spec.kind}`);
+    const id = ctx.allocateId(`${ctx.xmlId(hostId)}_${spec.kind}`);
     const timer: ModdleElement = ctx.moddle.create('bpmn:TimerEventDefinition', { id: ctx.allocateId(`${id}_timer`) });
     if (spec.duration !== undefined) timer.timeDuration = formal(ctx, spec.duration);
     events.set(hostId, ctx.moddle.create('bpmn:BoundaryEvent', {
@@ -101,7 +101,8 @@ function createFlow(
   const leavesBoundary = ctx.boundaries.get(edge.source)?.edgeId === edge.id;
   const source = (leavesBoundary ? boundaryEvents.get(edge.source) : elements.get(edge.source)) as ModdleElement;
   const target = elements.get(edge.target) as ModdleElement;
-  const flow: ModdleElement = ctx.moddle.create('bpmn:SequenceFlow', { id: edge.id, sourceRef: source, targetRef: target });
+  const flow: ModdleElement = ctx.moddle.create('bpmn:SequenceFlow', { sourceRef: source, targetRef: target });
+  setIds(ctx, flow, edge.id);
   if (edge.name !== undefined) flow.name = edge.name;
   if (edge.condition !== undefined) flow.conditionExpression = formal(ctx, edge.condition);
   if (edge.default) {
@@ -130,7 +131,7 @@ function createLanes(
   });
   process.laneSets = [moddle.create('bpmn:LaneSet', { id: ctx.allocateId('LaneSet_1'), lanes: laneElements })];
   const participant = moddle.create('bpmn:Participant', {
-    id: ctx.allocateId(`Participant_${ctx.def.key}`), name: ctx.def.name, processRef: process,
+    id: ctx.allocateId(`Participant_${toXmlId(ctx.def.key)}`), name: ctx.def.name, processRef: process,
   });
   return { plan, participant, laneElements };
 }

@@ -11,6 +11,20 @@ export interface ExportContext {
   boundaries: ReadonlyMap<string, BoundarySpec>;
   /** A fresh XML id based on `base`, never equal to a node or edge id or an earlier allocation. */
   allocateId: (base: string) => string;
+  /**
+   * The XML id of a node or edge: its own id, unless that is not a legal XML id (moddle refuses
+   * ids that start with a digit or hold `:` after one); then a stand-in, and the element carries
+   * the real id in `orderpath:templateId`.
+   */
+  xmlId: (templateId: string) => string;
+}
+
+const XML_ID = /^[A-Za-z_][\w.-]*$/;
+
+/** `templateId` made into a legal XML id (not yet unique). */
+export function toXmlId(templateId: string): string {
+  const safe = templateId.replace(/[^\w.-]/g, '_');
+  return XML_ID.test(safe) ? safe : `_${safe}`;
 }
 
 export function createExportContext(moddle: BpmnModdle, def: Definition): ExportContext {
@@ -27,7 +41,20 @@ export function createExportContext(moddle: BpmnModdle, def: Definition): Export
     used.add(id);
     return id;
   };
-  return { moddle, def, edgesById, boundaries, allocateId };
+  const xmlIds = new Map<string, string>();
+  const xmlId = (templateId: string) => {
+    if (XML_ID.test(templateId)) return templateId;
+    const known = xmlIds.get(templateId) ?? allocateId(toXmlId(templateId));
+    xmlIds.set(templateId, known);
+    return known;
+  };
+  return { moddle, def, edgesById, boundaries, allocateId, xmlId };
+}
+
+/** Sets the element's id, keeping the template id aside when it is not a legal XML id. */
+export function setIds(ctx: ExportContext, element: ModdleElement, templateId: string): void {
+  element.id = ctx.xmlId(templateId);
+  if (element.id !== templateId) element.set('orderpath:templateId', templateId);
 }
 
 /** Sets `bpmn:extensionElements` from the non-empty values. */

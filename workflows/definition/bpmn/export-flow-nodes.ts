@@ -4,7 +4,7 @@
  */
 import type { MessageCatchNode, Node, ServiceTaskNode, SubProcessNode, TimerNode, UserTaskNode } from '../schema';
 import type { ModdleElement } from './bpmn-extensions';
-import { defined, formal, setExtensions, type ExportContext } from './export-context';
+import { defined, formal, setExtensions, setIds, type ExportContext } from './export-context';
 
 export interface ExportedNode {
   element: ModdleElement;
@@ -15,6 +15,7 @@ export interface ExportedNode {
 export function exportFlowNode(ctx: ExportContext, node: Node): ExportedNode {
   const exported = createElement(ctx, node);
   const { element } = exported;
+  setIds(ctx, element, node.id);
   if (node.name !== undefined) element.name = node.name;
   if (node.documentation !== undefined) {
     element.documentation = [ctx.moddle.create('bpmn:Documentation', { text: node.documentation })];
@@ -24,7 +25,7 @@ export function exportFlowNode(ctx: ExportContext, node: Node): ExportedNode {
 }
 
 function createElement(ctx: ExportContext, node: Node): ExportedNode {
-  const plain = (type: string) => ({ element: ctx.moddle.create(type, { id: node.id }), rootElements: [] });
+  const plain = (type: string) => ({ element: ctx.moddle.create(type), rootElements: [] });
   switch (node.type) {
     case 'start': return plain('bpmn:StartEvent');
     case 'end': return plain('bpmn:EndEvent');
@@ -40,7 +41,7 @@ function createElement(ctx: ExportContext, node: Node): ExportedNode {
 
 function userTask(ctx: ExportContext, node: UserTaskNode): ModdleElement {
   const { moddle } = ctx;
-  const element = moddle.create('bpmn:UserTask', { id: node.id });
+  const element = moddle.create('bpmn:UserTask');
   // The role is the task's lane (lanes.ts); everything else is an extension element.
   const deadlineInBoundary = ctx.boundaries.has(node.id);
   setExtensions(ctx, element, [
@@ -56,7 +57,7 @@ function userTask(ctx: ExportContext, node: UserTaskNode): ModdleElement {
 
 function serviceTask(ctx: ExportContext, node: ServiceTaskNode): ModdleElement {
   const { moddle } = ctx;
-  const element = moddle.create('bpmn:ServiceTask', { id: node.id });
+  const element = moddle.create('bpmn:ServiceTask');
   setExtensions(ctx, element, [
     moddle.create('orderpath:Activity', defined({ name: node.activity, timeout: node.timeout })),
     node.retry && moddle.create('orderpath:Retry', defined({ ...node.retry })),
@@ -67,7 +68,7 @@ function serviceTask(ctx: ExportContext, node: ServiceTaskNode): ModdleElement {
 
 function callActivity(ctx: ExportContext, node: SubProcessNode): ModdleElement {
   const { moddle } = ctx;
-  const element = moddle.create('bpmn:CallActivity', { id: node.id, calledElement: node.templateKey });
+  const element = moddle.create('bpmn:CallActivity', { calledElement: node.templateKey });
   setExtensions(ctx, element, [
     node.templateVersion !== undefined ? moddle.create('orderpath:CalledTemplate', { version: node.templateVersion }) : undefined,
     ioMapping(ctx, node),
@@ -87,23 +88,22 @@ function ioMapping(ctx: ExportContext, node: ServiceTaskNode | SubProcessNode): 
 
 function timer(ctx: ExportContext, node: TimerNode): ModdleElement {
   const definition = ctx.moddle.create('bpmn:TimerEventDefinition', defined({
-    id: ctx.allocateId(`${node.id}_timer`),
+    id: ctx.allocateId(`${ctx.xmlId(node.id)}_timer`),
     timeDuration: formal(ctx, node.duration),
     // `until` is an expression evaluated at run time; BPMN's timeDate holds it verbatim.
     timeDate: formal(ctx, node.until),
   }));
-  return ctx.moddle.create('bpmn:IntermediateCatchEvent', { id: node.id, eventDefinitions: [definition] });
+  return ctx.moddle.create('bpmn:IntermediateCatchEvent', { eventDefinitions: [definition] });
 }
 
 function messageCatch(ctx: ExportContext, node: MessageCatchNode): ExportedNode {
   const { moddle } = ctx;
-  const message = moddle.create('bpmn:Message', { id: ctx.allocateId(`Message_${node.id}`), name: node.message });
+  const message = moddle.create('bpmn:Message', { id: ctx.allocateId(`Message_${ctx.xmlId(node.id)}`), name: node.message });
   const asTask = ctx.boundaries.has(node.id);
   const element = asTask
-    ? moddle.create('bpmn:ReceiveTask', { id: node.id, messageRef: message })
+    ? moddle.create('bpmn:ReceiveTask', { messageRef: message })
     : moddle.create('bpmn:IntermediateCatchEvent', {
-      id: node.id,
-      eventDefinitions: [moddle.create('bpmn:MessageEventDefinition', { id: ctx.allocateId(`${node.id}_message`), messageRef: message })],
+      eventDefinitions: [moddle.create('bpmn:MessageEventDefinition', { id: ctx.allocateId(`${ctx.xmlId(node.id)}_message`), messageRef: message })],
     });
   const settings = defined({
     correlation: node.correlation,

@@ -24,9 +24,11 @@ export const orderpathDescriptor: PackageDefinition = {
   enumerations: [],
   types: [
     // Attributes on standard BPMN elements.
-    // templateKey only when the process id cannot be the key (it collides with a node id).
+    // templateKey only when the process id cannot be the key (a node has that id, or it is no XML id).
     { name: 'ProcessProps', extends: ['bpmn:Process'], properties: [attr('templateKey'), attr('templateVersion', 'Integer')] },
     { name: 'FlowNodeProps', extends: ['bpmn:FlowNode'], properties: [attr('stage')] },
+    // The template id of a node or edge whose id is not a legal XML id (e.g. `2nd-call`, `a:1`).
+    { name: 'FlowElementProps', extends: ['bpmn:FlowElement'], properties: [attr('templateId')] },
     { name: 'LaneProps', extends: ['bpmn:Lane'], properties: [attr('role')] },
     // Marks a default edge whose source cannot carry BPMN's `default` (events, parallel gateways).
     { name: 'SequenceFlowProps', extends: ['bpmn:SequenceFlow'], properties: [attr('isDefault', 'Boolean')] },
