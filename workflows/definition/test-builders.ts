@@ -32,11 +32,11 @@ export function node(id: string, type: NodeType = 'userTask', extra: Record<stri
 }
 
 /**
- * An edge `source → target` with id `source-to-target` (valid as a BPMN/XML id too) unless
- * `extra.id` says otherwise.
+ * An edge `source → target` with id `source:target` unless `extra.id` says otherwise. Other
+ * specs rely on this id format (e.g. join arrivals `['B:J']`): keep it.
  */
 export function edge(source: string, target: string, extra: Partial<EdgeInput> = {}): EdgeInput {
-  return { id: `${source}-to-${target}`, source, target, ...extra };
+  return { id: `${source}:${target}`, source, target, ...extra };
 }
 
 /** Edges along a path: chain('start', 'a', 'end') is start→a, a→end. */

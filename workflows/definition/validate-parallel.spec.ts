@@ -57,7 +57,7 @@ describe('parallel gateways', () => {
     const d = def([...ends, X('x'), P('f'), node('a'), node('b'), node('c'), P('j')], [
       edge('start', 'x'), edge('x', 'f', { default: true }), edge('x', 'c', { condition: 'vars.c' }),
       ...chain('f', 'a', 'j', 'end'), ...chain('f', 'b', 'j'), edge('c', 'j')]);
-    expect(mismatches(d).map((i) => i.message).join()).toMatch(/also waits for 'c-to-j'/);
+    expect(mismatches(d).map((i) => i.message).join()).toMatch(/also waits for 'c:j'/);
   });
 
   it('given a branch that can reach the join through two edges when validated then the fork is reported', () => {

@@ -126,7 +126,7 @@ describe('exclusive gateways and conditions', () => {
 
   it('given a condition on an edge out of a task when validated then it is only a warning', () => {
     const issues = validateDefinition(rich((d) => { d.edges[0].condition = 'vars.x'; }), ctx);
-    expect(issues).toEqual([expect.objectContaining({ code: 'condition_on_non_gateway', severity: 'warning', edgeId: 'start-to-survey' })]);
+    expect(issues).toEqual([expect.objectContaining({ code: 'condition_on_non_gateway', severity: 'warning', edgeId: 'start:survey' })]);
     expect(hasErrors(issues)).toBe(false);
   });
 
@@ -137,7 +137,7 @@ describe('exclusive gateways and conditions', () => {
 
   it('given an uncompilable condition when validated then the message carries the reason and the edge', () => {
     const [issue] = issuesOf(gateway(edge('g', 'a', { condition: 'process.env.SECRET' }), edge('g', 'b', { default: true })), 'bad_condition');
-    expect(issue).toMatchObject({ edgeId: 'g-to-a', nodeId: 'g', path: 'edges[1].condition' });
+    expect(issue).toMatchObject({ edgeId: 'g:a', nodeId: 'g', path: 'edges[1].condition' });
     expect(issue.message).toMatch(/Unknown identifier 'process'/);
   });
 });
@@ -158,8 +158,8 @@ describe('node rules', () => {
     ['timer_needs_duration_or_until', (d) => { delete nodeById(d, 'audit').duration; }],
     ['timer_needs_duration_or_until', (d) => { nodeById(d, 'audit').until = 'vars.at'; }],
     ['bad_on_overdue', (d) => { nodeById(d, 'survey').onOverdue = 'no-such-edge'; }],
-    ['bad_on_overdue', (d) => { nodeById(d, 'remind').onOverdue = 'remind-to-survey'; nodeById(d, 'remind').dueIn = 'P1D'; }],
-    ['bad_timeout_edge', (d) => { nodeById(d, 'pay').timeoutEdge = 'start-to-survey'; }],
+    ['bad_on_overdue', (d) => { nodeById(d, 'remind').onOverdue = 'remind:survey'; nodeById(d, 'remind').dueIn = 'P1D'; }],
+    ['bad_timeout_edge', (d) => { nodeById(d, 'pay').timeoutEdge = 'start:survey'; }],
     ['bad_timeout_edge', (d) => { delete nodeById(d, 'pay').timeout; }],
     ['bad_timeout_edge', (d) => { delete nodeById(d, 'pay').timeoutEdge; }],
     ['bad_expression', (d) => { nodeById(d, 'survey').assignee = 'globalThis'; }],
