@@ -4,7 +4,9 @@
  * Pure and sandbox-safe: no I/O, no clock, no randomness. BPMN import/export lives in ./bpmn.
  */
 export * from './schema';
-export { type ValidationContext, type ValidationIssue, hasErrors, validateDefinition } from './validate';
+export {
+  type ValidationCode, type ValidationContext, type ValidationIssue, VALIDATION_CODES, hasErrors, validateDefinition,
+} from './validate';
 export { type ConnectResult, type ConnectableDefinition, canConnect, maxOutgoing } from './can-connect';
 export {
   type ExpressionOptions, type ExpressionScope, EXPRESSION_FUNCTION_NAMES, EXPRESSION_ROOTS, ExpressionError,

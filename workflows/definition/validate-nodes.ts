@@ -7,7 +7,7 @@ import { type DefinitionGraph, nodePath } from './definition-graph';
 import { isDuration } from './duration';
 import { type ExpressionOptions, OUTPUT_ROOTS, compileExpression } from './expressions';
 import type { Node, NodeOf } from './schema';
-import { type ValidationContext, type ValidationIssue, error, quoteList, warning } from './validation-issue';
+import { type ValidationCode, type ValidationContext, type ValidationIssue, error, quoteList, warning } from './validation-issue';
 
 const DURATION_HINT = 'write an ISO-8601 duration such as P14D, PT4H or P1DT12H';
 
@@ -30,7 +30,7 @@ function mapping(graph: DefinitionGraph, node: Node, field: 'input' | 'output', 
   return Object.entries(map ?? {}).flatMap(([key, src]) => expression(graph, node, `${field}.${key}`, src, options));
 }
 
-function unknown(code: string, node: Node, what: string, value: string | undefined, known: readonly string[] | undefined, graph: DefinitionGraph, field: string): ValidationIssue[] {
+function unknown(code: ValidationCode, node: Node, what: string, value: string | undefined, known: readonly string[] | undefined, graph: DefinitionGraph, field: string): ValidationIssue[] {
   if (!known || typeof value !== 'string' || known.includes(value)) return [];
   return [error(code, `Node '${node.id}' uses ${what} '${value}', which is not known (known: ${quoteList(known, 10)}); pick one of those.`, { nodeId: node.id, path: nodePath(graph, node.id, field) })];
 }

@@ -30,7 +30,8 @@ import { checkEdgeEnds, checkIds, checkOutgoing, checkSize, checkStartAndEnd } f
 import { type ValidationContext, type ValidationIssue, error } from './validation-issue';
 
 export { hasErrors } from './validation-issue';
-export type { ValidationContext, ValidationIssue } from './validation-issue';
+export { VALIDATION_CODES } from './validation-issue';
+export type { ValidationCode, ValidationContext, ValidationIssue } from './validation-issue';
 
 type Rule = (graph: DefinitionGraph, ctx: ValidationContext) => ValidationIssue[];
 

@@ -1,6 +1,28 @@
 /** The shape of what validateDefinition() returns, and small helpers the rule files share. */
 
-/** One finding of {@link validateDefinition}: a stable `code`, and a message that names the element and says what to do. */
+/**
+ * Every code validateDefinition() can return. Stable: the API, the designer and saved reports
+ * match on them. The rule files can only emit codes listed here (the compiler checks).
+ */
+export const VALIDATION_CODES = [
+  'schema',
+  'duplicate_id', 'dangling_edge', 'no_start', 'multiple_starts', 'no_end', 'start_has_incoming', 'end_has_outgoing',
+  'missing_outgoing', 'too_many_outgoing', 'too_many_nodes',
+  'unreachable_node', 'cannot_reach_end',
+  'gateway_no_default', 'gateway_multiple_defaults', 'missing_condition', 'condition_on_non_gateway', 'bad_condition',
+  'parallel_mismatch', 'loop_without_wait',
+  'unknown_stage', 'unknown_role', 'unknown_activity', 'unknown_template', 'bad_duration',
+  'timer_needs_duration_or_until', 'bad_on_overdue', 'bad_timeout_edge', 'bad_expression',
+  'form_duplicate_key', 'form_bad_key', 'form_bad_options', 'form_bad_range', 'form_bad_columns',
+  'internal_error',
+] as const;
+export type ValidationCode = (typeof VALIDATION_CODES)[number];
+
+/**
+ * One finding of validateDefinition(): a stable `code` (one of {@link VALIDATION_CODES}), and a
+ * message that names the element and says what to do. `code` is typed `string` so that callers
+ * stay compatible when codes are added.
+ */
 export interface ValidationIssue {
   code: string;
   severity: 'error' | 'warning';
@@ -24,12 +46,12 @@ export interface ValidationContext {
 type Where = Pick<ValidationIssue, 'nodeId' | 'edgeId' | 'path'>;
 
 /** An error-severity issue. */
-export function error(code: string, message: string, where: Where = {}): ValidationIssue {
+export function error(code: ValidationCode, message: string, where: Where = {}): ValidationIssue {
   return { code, severity: 'error', message, ...where };
 }
 
 /** A warning-severity issue: the template still publishes. */
-export function warning(code: string, message: string, where: Where = {}): ValidationIssue {
+export function warning(code: ValidationCode, message: string, where: Where = {}): ValidationIssue {
   return { code, severity: 'warning', message, ...where };
 }
 
