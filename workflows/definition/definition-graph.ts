@@ -5,12 +5,15 @@
  */
 import type { Definition, Edge, Node } from './schema';
 
+/** Read-only lookups over one definition; build it once per validation with {@link buildGraph}. */
 export interface DefinitionGraph {
   readonly def: Definition;
   readonly nodes: ReadonlyMap<string, Node>;
   /** Position of each node id in `def.nodes` (first occurrence), for issue paths. */
   readonly nodeIndex: ReadonlyMap<string, number>;
   readonly edgeIndex: ReadonlyMap<string, number>;
+  /** Nodes that failed the schema and were kept as id and type only: per-node rules skip them. */
+  readonly stubIds: ReadonlySet<string>;
   outgoing(nodeId: string): readonly Edge[];
   incoming(nodeId: string): readonly Edge[];
 }
@@ -32,7 +35,7 @@ function push(map: Map<string, Edge[]>, key: string, edge: Edge): void {
 }
 
 /** Builds the lookup view in one pass over nodes and edges. */
-export function buildGraph(def: Definition): DefinitionGraph {
+export function buildGraph(def: Definition, stubIds: ReadonlySet<string> = new Set()): DefinitionGraph {
   const nodeIndex = firstIndex(def.nodes);
   const nodes = new Map<string, Node>();
   for (const [id, i] of nodeIndex) nodes.set(id, def.nodes[i]);
@@ -48,6 +51,7 @@ export function buildGraph(def: Definition): DefinitionGraph {
     nodes,
     nodeIndex,
     edgeIndex: firstIndex(def.edges),
+    stubIds,
     outgoing: (id) => out.get(id) ?? NONE,
     incoming: (id) => inc.get(id) ?? NONE,
   };
@@ -65,6 +69,11 @@ export function edgePath(graph: DefinitionGraph, edgeId: string, field?: string)
   const i = graph.edgeIndex.get(edgeId);
   if (i === undefined) return undefined;
   return field ? `edges[${i}].${field}` : `edges[${i}]`;
+}
+
+/** The nodes per-node rules check: all but schema stubs. */
+export function checkedNodes(graph: DefinitionGraph): Node[] {
+  return [...graph.nodes.values()].filter((n) => !graph.stubIds.has(n.id));
 }
 
 /** Every node reachable from `from` by following `next` (the `from` nodes included). */

@@ -11,6 +11,7 @@ export interface FormError {
   message: string;
 }
 
+/** Checks one table row against the table's columns; `prefix` is the row's path, e.g. `lines[2]`. */
 export type RowCheck = (columns: readonly FormField[], row: unknown, prefix: string) => { value: Record<string, unknown>; errors: FormError[] };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -3,7 +3,7 @@
  * form_bad_range, form_bad_columns, and bad_expression for field defaults. Table columns are checked the same
  * way, one level down.
  */
-import { type DefinitionGraph, nodePath } from './definition-graph';
+import { type DefinitionGraph, checkedNodes, nodePath } from './definition-graph';
 import { isForbiddenName } from './expression-runtime';
 import type { FormField, Node } from './schema';
 import { expression } from './validate-nodes';
@@ -48,6 +48,6 @@ function checkFields(graph: DefinitionGraph, node: Node, fields: readonly FormFi
 
 /** The form rules for every user task that has a form. */
 export function checkForms(graph: DefinitionGraph): ValidationIssue[] {
-  return [...graph.nodes.values()].flatMap((node) =>
+  return checkedNodes(graph).flatMap((node) =>
     node.type === 'userTask' && node.form ? checkFields(graph, node, node.form.fields, 'form.fields') : []);
 }

@@ -1,9 +1,9 @@
 /**
  * Per-node rules. Codes: unknown_stage, unknown_role, unknown_activity, unknown_template,
  * bad_duration, timer_needs_duration_or_until, bad_on_overdue, bad_timeout_edge, bad_expression.
- * Fields are read defensively: a node salvaged after a schema error may lack them.
+ * Nodes that failed the schema (stubs) are skipped; fields are still read defensively.
  */
-import { type DefinitionGraph, nodePath } from './definition-graph';
+import { type DefinitionGraph, checkedNodes, nodePath } from './definition-graph';
 import { isDuration } from './duration';
 import { type ExpressionOptions, OUTPUT_ROOTS, compileExpression } from './expressions';
 import type { Node, NodeOf } from './schema';
@@ -134,7 +134,7 @@ function stage(graph: DefinitionGraph, node: Node, stages: ReadonlySet<string>):
 /** The per-node rules for every node, and bad_duration for stage SLAs. */
 export function checkNodes(graph: DefinitionGraph, ctx: ValidationContext): ValidationIssue[] {
   const stages = new Set(graph.def.stages.map((s) => s.id));
-  const issues = [...graph.nodes.values()].flatMap((node) => [...stage(graph, node, stages), ...byType(graph, node, ctx)]);
+  const issues = checkedNodes(graph).flatMap((node) => [...stage(graph, node, stages), ...byType(graph, node, ctx)]);
   graph.def.stages.forEach((s, i) => {
     if (s.sla !== undefined && !isDuration(s.sla)) {
       issues.push(error('bad_duration', `The sla of stage '${s.id}' is '${s.sla}', not a duration; ${DURATION_HINT}.`, { path: `stages[${i}].sla` }));

@@ -35,45 +35,53 @@ function toIssue(raw: unknown, zodIssue: z.core.$ZodIssue): ValidationIssue {
   return error('schema', `${owner}${where}: ${zodIssue.message}`, { nodeId, edgeId, path: path || undefined });
 }
 
-function salvage<T>(items: unknown, schema: z.ZodType<T>, stub: (item: Record<string, unknown>) => T | null): T[] {
+function salvage<T>(items: unknown, schema: z.ZodType<T>, stub: (item: Record<string, unknown>) => T | null, stubs?: T[]): T[] {
   if (!Array.isArray(items)) return [];
   return items.flatMap((item: unknown) => {
     const parsed = schema.safeParse(item);
     if (parsed.success) return [parsed.data];
     const fallback = isRecord(item) ? stub(item) : null;
+    if (fallback) stubs?.push(fallback);
     return fallback ? [fallback] : [];
   });
 }
 
-// Stubs keep only what the graph rules need; the detail rules see no fields and stay quiet
-// until the schema issue is fixed. The casts are deliberate: a stub is not a valid node.
+// Stubs keep only what the graph rules need; the per-node rules skip stub nodes until the schema
+// issue is fixed. The casts are deliberate: a stub is not a valid node.
 const nodeStub = (item: Record<string, unknown>): Node | null =>
   typeof item.id === 'string' ? ({ id: item.id, type: typeof item.type === 'string' ? item.type : 'unknown' } as Node) : null;
-const edgeStub = (item: Record<string, unknown>): Edge | null =>
-  typeof item.id === 'string' && typeof item.source === 'string' && typeof item.target === 'string'
-    ? { id: item.id, source: item.source, target: item.target }
-    : null;
+const edgeStub = (item: Record<string, unknown>): Edge | null => {
+  if (typeof item.id !== 'string' || typeof item.source !== 'string' || typeof item.target !== 'string') return null;
+  const edge: Edge = { id: item.id, source: item.source, target: item.target };
+  if (typeof item.condition === 'string') edge.condition = item.condition;
+  if (typeof item.default === 'boolean') edge.default = item.default;
+  return edge;
+};
 const stageStub = (item: Record<string, unknown>): Stage | null =>
   typeof item.id === 'string' ? { id: item.id, name: typeof item.name === 'string' ? item.name : item.id } : null;
 
-function salvageDefinition(raw: Record<string, unknown>): Definition {
-  return {
+function salvageDefinition(raw: Record<string, unknown>): { def: Definition; stubIds: Set<string> } {
+  const stubs: Node[] = [];
+  const def: Definition = {
     key: typeof raw.key === 'string' ? raw.key : '',
     name: typeof raw.name === 'string' ? raw.name : '',
     stages: salvage(raw.stages, stageSchema, stageStub),
-    nodes: salvage(raw.nodes, nodeSchema, nodeStub),
+    nodes: salvage(raw.nodes, nodeSchema, nodeStub, stubs),
     edges: salvage(raw.edges, edgeSchema, edgeStub),
   };
+  return { def, stubIds: new Set(stubs.map((n) => n.id)) };
 }
 
 /**
  * Parses `raw` with the template schema.
  * @returns the schema issues, and the definition the rules should check: the parsed one, a
- * salvaged one when only parts are wrong, or null when there is nothing to check.
+ * salvaged one when only parts are wrong (`stubIds`: nodes kept only as id and type), or null
+ * when there is nothing to check.
  */
-export function checkSchema(raw: unknown): { issues: ValidationIssue[]; def: Definition | null } {
+export function checkSchema(raw: unknown): { issues: ValidationIssue[]; def: Definition | null; stubIds: ReadonlySet<string> } {
   const parsed = definitionSchema.safeParse(raw);
-  if (parsed.success) return { issues: [], def: parsed.data };
+  if (parsed.success) return { issues: [], def: parsed.data, stubIds: new Set() };
   const issues = parsed.error.issues.map((zodIssue) => toIssue(raw, zodIssue));
-  return { issues, def: isRecord(raw) ? salvageDefinition(raw) : null };
+  if (!isRecord(raw)) return { issues, def: null, stubIds: new Set() };
+  return { issues, ...salvageDefinition(raw) };
 }

@@ -87,7 +87,7 @@ export function checkOutgoing(graph: DefinitionGraph): ValidationIssue[] {
     if (node.type !== 'end' && out.length === 0) {
       issues.push(error('missing_outgoing', `Node '${node.id}' has no outgoing edge; connect it to the next step or to an end.`, where));
     }
-    if (isGateway(node) || node.type === 'end') continue;
+    if (isGateway(node) || node.type === 'end' || graph.stubIds.has(node.id)) continue;
     const deadline = deadlineEdgeId(node);
     const regular = out.filter((edge) => edge.id !== deadline);
     if (regular.length > 1) {

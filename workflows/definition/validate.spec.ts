@@ -61,6 +61,11 @@ describe('schema issues', () => {
     expect(codes(d)).toContain('unreachable_node');
   });
 
+  it('given a timer whose duration is a number when validated then only the schema issue is reported, not timer rules', () => {
+    const d = rich((x) => { nodeById(x, 'audit').duration = 7; });
+    expect(codes(d)).toEqual(['schema']);
+  });
+
   it('given an edge without a target when validated then the schema issue carries the edge id', () => {
     const d = def([node('start', 'start'), node('end', 'end')], [{ id: 'e1', source: 'start' } as never]);
     expect(issuesOf(d, 'schema')[0]).toMatchObject({ edgeId: 'e1', path: 'edges[0].target' });

@@ -68,11 +68,11 @@ function runRule(name: string, rule: Rule, graph: DefinitionGraph, ctx: Validati
  */
 export function validateDefinition(def: unknown, ctx: ValidationContext = {}): ValidationIssue[] {
   try {
-    const { issues, def: checked } = checkSchema(def);
+    const { issues, def: checked, stubIds } = checkSchema(def);
     if (!checked) return issues;
     // Past twice the limit the schema already refused it; don't spend time on graph rules.
     if (checked.nodes.length > MAX_NODES * 2) return [...issues, ...checkSize(buildGraph(checked))];
-    const graph = buildGraph(checked);
+    const graph = buildGraph(checked, stubIds);
     return [...issues, ...RULES.flatMap(([name, rule]) => runRule(name, rule, graph, ctx))];
   } catch (cause) {
     return [error('internal_error', `Validation failed unexpectedly (${String(cause)}); report this with the definition.`)];

@@ -16,6 +16,7 @@ export const VALIDATION_CODES = [
   'form_duplicate_key', 'form_bad_key', 'form_bad_options', 'form_bad_range', 'form_bad_columns',
   'internal_error',
 ] as const;
+/** One of {@link VALIDATION_CODES}. */
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
 /**
