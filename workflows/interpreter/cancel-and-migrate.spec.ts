@@ -22,6 +22,16 @@ describe('cancel', () => {
   });
 });
 
+describe('cancel during a long activity', () => {
+  it('does not wait for the activity to finish', async () => {
+    const h = startProcess(def([node('start', 'start'), node('s', 'serviceTask', { activity: 'slow' }), node('end', 'end')], chain('start', 's', 'end')));
+    h.ports.services.slow = () => new Promise(() => undefined);
+    await h.settle();
+    h.runtime.cancel('no longer needed');
+    await expect(h.result).resolves.toMatchObject({ status: 'cancelled' });
+  });
+});
+
 describe('migrate', () => {
   const v1 = () => template(def(
     [node('start', 'start'), node('approve', 'userTask', { form: { fields: [{ key: 'ok', type: 'boolean', label: 'OK' }] } }),

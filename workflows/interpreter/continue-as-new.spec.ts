@@ -59,4 +59,24 @@ describe('continue-as-new', () => {
     h.runtime.cancel('test over');
     await expect(h.result).resolves.toMatchObject({ status: 'cancelled' });
   });
+
+  it('resuming a snapshot taken at a task wait re-attaches to the same task instead of creating another', async () => {
+    // given an order waiting on a task, whose state is carried into a new runtime
+    const ports = new FakePorts();
+    const first = startProcess(cycleDef(), { ports });
+    await first.settle();
+    const snapshot = first.runtime.snapshot();
+    first.runtime.cancel('handed over');
+    await first.result;
+    ports.tasks.get('task:place:1')!.status = 'open'; // the hand-over must not really close it
+    // when
+    const second = startProcess(cycleDef(), { ports, resume: snapshot });
+    await second.settle();
+    // then
+    expect(ports.tasks.size).toBe(1);
+    await second.runtime.completeTask('task:place:1', { again: false });
+    await second.runtime.deliverMessage('paymentReceived', {});
+    await expect(second.result).resolves.toEqual({ status: 'completed', vars: { again: false } });
+    expect(second.runtime.snapshot().iterations).toMatchObject({ place: 1, pay: 1 });
+  });
 });

@@ -51,6 +51,8 @@ export class FakePorts implements Ports {
   private writesInFlight = 0;
   private waiters: Waiter[] = [];
   private pumping = false;
+  /** Bumped whenever a waiter is released (by the pump or by settle), so settle sees all progress. */
+  private progress = 0;
   private incidentCounter = 0;
 
   constructor(start: string | number = '2025-01-01T00:00:00.000Z') {
@@ -145,8 +147,10 @@ export class FakePorts implements Ports {
   /** Waits until no waiter has progressed and no write was in flight for a few ticks (the runtime is blocked or done). */
   async settle(): Promise<void> {
     for (let idle = 0; idle < IDLE_TICKS;) {
+      const before = this.progress;
       await tick();
-      if (this.check() || this.writesInFlight > 0) idle = 0;
+      this.check();
+      if (this.progress !== before || this.writesInFlight > 0) idle = 0;
       else if (this.autoAdvance && this.skipToNextDeadline()) idle = 0;
       else idle += 1;
     }
@@ -183,6 +187,7 @@ export class FakePorts implements Ports {
     const ready = this.waiters.filter((waiter) => waiter.fn() || (waiter.deadline !== undefined && waiter.deadline <= this.time));
     if (ready.length === 0) return false;
     this.waiters = this.waiters.filter((waiter) => !ready.includes(waiter));
+    this.progress += 1;
     for (const waiter of ready) waiter.resolve(waiter.fn());
     return true;
   }
