@@ -28,6 +28,16 @@ export interface BpmnImportResult {
 export async function importBpmn(xml: string): Promise<BpmnImportResult> {
   const ctx = createImportContext();
   const definitions = await parse(ctx, xml);
+  try {
+    return { definition: mapDefinitions(ctx, definitions), warnings: ctx.warnings };
+  } catch (error) {
+    if (error instanceof BpmnImportError) throw error;
+    // A mapper met a shape it did not expect; keep the one-error-type contract for callers.
+    throw new BpmnImportError(`The BPMN could not be mapped (${(error as Error).message}); report this with the file.`, { cause: error });
+  }
+}
+
+function mapDefinitions(ctx: ImportContext, definitions: ModdleElement): Definition {
   const process = pickProcess(ctx, definitions);
   const fields = processFields(ctx, definitions, process);
   readPositions(ctx, definitions);
@@ -49,8 +59,7 @@ export async function importBpmn(xml: string): Promise<BpmnImportResult> {
   }
   const boundaries = importBoundaryEvents(ctx, boundaryEvents, nodes, (event) => flows.filter((flow) => flow.sourceRef === event));
   const edges = importFlows(ctx, flows, new Set(nodes.keys()), boundaries);
-  const definition = finish(ctx, { ...fields, nodes: [...nodes.values()], edges });
-  return { definition, warnings: ctx.warnings };
+  return finish(ctx, { ...fields, nodes: [...nodes.values()], edges });
 }
 
 async function parse(ctx: ImportContext, xml: string): Promise<ModdleElement> {
