@@ -27,7 +27,10 @@ export function chooseExclusiveEdge(ctx: ProcessContext, token: Token): NodeOutc
   throw new NoMatchingEdgeError(node.id);
 }
 
-/** Joins when the gateway has several incoming edges; a token that is not the last one ends. */
+/**
+ * Joins when the gateway has several incoming edges; a token that is not the last one ends. A
+ * token resumed at a join without an arrival edge (never produced by this runtime) passes through.
+ */
 export function passParallelGateway(ctx: ProcessContext, token: Token, via: string | undefined): NodeOutcome {
   const node = ctx.graph.nodeOf(token.nodeId, 'parallelGateway');
   if (ctx.graph.isJoin(node.id) && via !== undefined && !arriveAtJoin(ctx, token, via)) return [];
