@@ -3,15 +3,19 @@
 const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swc, swcrc: false }] };
-// bpmn-moddle and its helpers ship as ES modules only; let swc turn them into CommonJS.
-const esmOnly = ['bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', 'ids'];
+// These ship as ES modules only (bpmn-moddle and helpers, @nestjs/typeorm 12); Jest's CommonJS
+// runtime on Node 20 cannot require them, so swc turns them into CommonJS.
+const esmOnly = ['bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', 'ids', '@nestjs/typeorm'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
+// Suites against real servers get a longer per-test timeout (set in a setup file: per-project
+// testTimeout is not honoured).
+const slow = '<rootDir>/test/support/slow-suite.setup.ts';
 const base = { transform, transformIgnorePatterns, testEnvironment: 'node', rootDir: __dirname };
 
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{workflows,activities,apps}/**/*.spec.ts'] },
-    { ...base, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'], testTimeout: 120000 },
-    { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'], testTimeout: 120000 },
+    { ...base, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'], setupFilesAfterEnv: [slow] },
+    { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'], setupFilesAfterEnv: [slow] },
   ],
 };

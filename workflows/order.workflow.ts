@@ -76,6 +76,7 @@ function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports 
   return {
     // The sandbox's Date is deterministic: it reads the workflow task's start time.
     now: () => new Date().getTime(),
+    taskId: () => uuid4(),
     sleep: (ms) => sleep(ms),
     condition: (fn, timeoutMs) => (timeoutMs === undefined ? condition(fn).then(() => true) : condition(fn, timeoutMs)),
     createTask: (spec) => engine.createTask(spec),
@@ -109,30 +110,36 @@ function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports 
   };
 }
 
-/** Domain errors from the interpreter cross into Temporal once, as non-retryable failures with their code. */
+/** Domain errors from the interpreter cross into Temporal once, as non-retryable failures carrying
+ *  their code as the type and their own fields (field errors, reason, node id) as details. */
 function asFailure(err: unknown): never {
   if (err instanceof ApplicationFailure) throw err;
-  const e = err as Error & { code?: string; details?: unknown };
-  throw ApplicationFailure.create({ type: e.code ?? e.name, message: e.message, nonRetryable: true, details: e.details === undefined ? [] : [e.details] });
+  const e = err as Error & { code?: string };
+  const details: Record<string, unknown> = { ...e };
+  throw ApplicationFailure.create({ type: e.code ?? e.name, message: e.message, nonRetryable: true, details: [details] });
 }
 
 export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWorkflowResult> {
   const runtime: ProcessRuntime = new ProcessRuntime(input, ports(input, () => runtime));
+  // The version the order runs on; a successful migration replaces it (carried over continue-as-new).
+  let template = input.template;
+  const guard = (check: () => void) => { try { check(); } catch (err) { asFailure(err); } };
 
   setHandler(stateQuery, () => runtime.snapshot());
-  setHandler(messageSignal, ({ name, payload, correlation }) => runtime.deliverMessage(name, payload, correlation));
+  setHandler(messageSignal, async ({ name, payload, correlation }) => { await runtime.deliverMessage(name, payload, correlation); });
   setHandler(completeTaskUpdate, async ({ taskId, data, by }) => {
     await runtime.completeTask(taskId, data, by).catch(asFailure);
     return { ok: true as const };
-  }, { validator: ({ taskId, data }) => { try { runtime.validateCompletion(taskId, data); } catch (err) { asFailure(err); } } });
+  }, { validator: ({ taskId, data }) => guard(() => runtime.validateCompletion(taskId, data)) });
   setHandler(resolveIncidentUpdate, async ({ incidentId, action, variables, by }) => {
     await runtime.resolveIncident(incidentId, action, variables, by).catch(asFailure);
     return { ok: true as const };
-  });
-  setHandler(migrateUpdate, ({ template, nodeMapping }) => {
-    try { runtime.migrate(template, nodeMapping); } catch (err) { asFailure(err); }
-    return { ok: true as const, version: template.version ?? null };
-  });
+  }, { validator: ({ incidentId, action }) => guard(() => runtime.validateResolution(incidentId, action)) });
+  setHandler(migrateUpdate, async ({ template: target, nodeMapping }) => {
+    await runtime.migrate(target, nodeMapping).catch(asFailure);
+    template = target;
+    return { ok: true as const, version: target.version ?? null };
+  }, { validator: ({ template: target, nodeMapping }) => guard(() => runtime.validateMigration(target, nodeMapping)) });
   setHandler(cancelUpdate, ({ reason }) => {
     runtime.cancel(reason);
     return { ok: true as const };
@@ -142,7 +149,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWor
   // Let in-flight update handlers (which await activities) finish before the run ends or hands over.
   await condition(allHandlersFinished);
   if (result.status === 'continueAsNew') {
-    return continueAsNew<typeof orderWorkflow>({ ...input, template: runtime.definition, resume: result.snapshot });
+    return continueAsNew<typeof orderWorkflow>({ ...input, template, resume: result.snapshot });
   }
   return { status: result.status, vars: result.vars };
 }

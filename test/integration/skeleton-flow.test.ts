@@ -82,10 +82,11 @@ describe('given bad input', () => {
   });
 
   it('refuses a template that has only a draft with 422', async () => {
+    const key = `draft-only-${Date.now()}`;
     await stack.http.post('/api/templates').set(auth(admin))
-      .send({ key: 'draft-only', name: 'Draft only', definition: { nodes: [], edges: [] } }).expect(201);
+      .send({ key, name: 'Draft only', definition: { nodes: [], edges: [] } }).expect(201);
     const before = await counts();
-    const res = await stack.http.post('/api/orders').set(auth(rep)).send({ templateKey: 'draft-only', title: 'x' }).expect(422);
+    const res = await stack.http.post('/api/orders').set(auth(rep)).send({ templateKey: key, title: 'x' }).expect(422);
     expect(res.body.code).toBe('template_not_published');
     expect(await counts()).toEqual(before);
   });

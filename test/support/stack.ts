@@ -44,7 +44,7 @@ export async function startStack({ worker = true, ...extra }: StackOptions = {})
   const bundle = await bundleWorkflows();
   const address = env.connection.options.address;
   const config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: env.namespace ?? 'default', JWT_SECRET: 'test-secret-test-secret-test-secret!!' }) };
-  const app = await createApp(config);
+  const app = await createApp(config, { logLevels: ['error'] });
   const newWorker = () => createWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', ds, workflowBundle: bundle, ...extra });
 
   const stack: Stack = {

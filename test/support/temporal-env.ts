@@ -1,5 +1,6 @@
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { OrderStage, OrderStatus, TemplateKey } from '@orderpath/workflows/search-attributes';
 import { requireEnv } from './env';
 
@@ -8,7 +9,10 @@ function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    Runtime.install({
+      logger: new DefaultLogger('WARN'),
+      telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR' }) } },
+    });
   } catch {
     // Already installed by another suite in this process.
   }
@@ -27,10 +31,16 @@ export function startDevServer(): Promise<TestWorkflowEnvironment> {
   });
 }
 
-/** The time-skipping test server: timers of months pass in seconds. */
-export function startTimeSkipping(): Promise<TestWorkflowEnvironment> {
+/** The time-skipping test server (timers of months pass in seconds), with our search attributes. */
+export async function startTimeSkipping(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: requireEnv('TEMPORAL_TEST_SERVER_PATH') } },
   });
+  const keyword = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries([OrderStage, OrderStatus, TemplateKey].map((k) => [k.name, keyword])),
+  });
+  return env;
 }

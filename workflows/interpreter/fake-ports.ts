@@ -75,8 +75,12 @@ export class FakePorts implements Ports {
     });
   }
 
+  taskId(nodeId: string, iteration: number): string {
+    return `task:${nodeId}:${iteration}`;
+  }
+
   async createTask(spec: TaskSpec): Promise<string> {
-    const id = `task:${spec.nodeId}:${spec.iteration}`;
+    const id = spec.id;
     if (!this.tasks.has(id)) this.tasks.set(id, { id, spec, status: 'open', overdue: false });
     return id;
   }

@@ -22,6 +22,8 @@ export interface OrderEvent {
 export type OrderStatus = 'running' | 'waiting' | 'incident' | 'completed' | 'cancelled' | 'aborted';
 
 export interface TaskSpec {
+  /** Chosen by the workflow before the row exists, so a completion can never outrun it. */
+  id: string;
   orderId: string;
   nodeId: string;
   iteration: number;
@@ -55,10 +57,12 @@ export interface ServiceCall {
 export interface Ports {
   /** Workflow time in ms since epoch. */
   now(): number;
+  /** The id for a new task at this node iteration: unique, deterministic under replay. */
+  taskId(nodeId: string, iteration: number): string;
   sleep(ms: number): Promise<void>;
   /** Resolves true when fn() holds, false on timeout. */
   condition(fn: () => boolean, timeoutMs?: number): Promise<boolean>;
-  /** Creates (or finds) the task row; idempotent on orderId+nodeId+iteration. Returns the task id. */
+  /** Creates the task row with spec.id (or finds it): idempotent on orderId+nodeId+iteration. Returns the row's id. */
   createTask(spec: TaskSpec): Promise<string>;
   /** Marks the task row closed (completed with data, or cancelled). Idempotent. */
   closeTask(taskId: string, outcome: { status: 'completed' | 'cancelled'; data?: Record<string, unknown>; by?: string | null }): Promise<void>;

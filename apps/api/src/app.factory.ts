@@ -1,4 +1,4 @@
-import { type INestApplication, Logger } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -23,8 +23,8 @@ function bodyParsers(limit: string) {
     }));
 }
 
-export async function createApp(config: AppConfig, configure?: (app: INestApplication) => void): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.of(config), { bodyParser: false, logger: new Logger('api') });
+export async function createApp(config: AppConfig, opts: { logLevels?: LogLevel[] } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.of(config), { bodyParser: false, logger: opts.logLevels ?? ['log', 'warn', 'error'] });
   app.use(helmet({ contentSecurityPolicy: false }));
   for (const parser of bodyParsers(config.bodyLimit)) app.use(parser);
   app.setGlobalPrefix('api');
@@ -32,7 +32,6 @@ export async function createApp(config: AppConfig, configure?: (app: INestApplic
   const doc = SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle('OrderPath API').setVersion('0.1').addBearerAuth().build());
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/openapi.json' });
-  configure?.(app);
   await app.init();
   return app;
 }

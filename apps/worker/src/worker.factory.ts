@@ -2,7 +2,7 @@
  * Builds the OrderPath worker: the interpreter workflow plus every activity, on one task queue.
  * Used by the worker process and by tests (which pass their own connection and data source).
  */
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, type NativeConnection, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '@orderpath/activities';
 import { TASK_QUEUE } from '@orderpath/workflows/messages';

@@ -38,11 +38,14 @@ async function createTask(ctx: ProcessContext, token: Token, node: NodeOf<'userT
   const assigned = node.assignee ? evaluate(node.assignee, scope) : null;
   const assignee = assigned === null || assigned === undefined || assigned === '' ? null : String(assigned);
   const dueAt = node.dueIn ? toIso(ctx.ports.now() + durationMs(node.dueIn, `dueIn of ${node.id}`)) : null;
-  const taskId = await ctx.ports.createTask({
-    orderId: ctx.orderId, nodeId: node.id, iteration: token.iteration, name: node.name ?? node.id, role: node.role, assignee,
+  // Registered as open before the row exists: the row is what the API checks before it sends
+  // a completion, so no completion can reach the workflow for a task it does not know yet.
+  const taskId = ctx.ports.taskId(node.id, token.iteration);
+  ctx.tasks.set(taskId, { id: taskId, tokenId: token.id, state: 'open' });
+  await ctx.ports.createTask({
+    id: taskId, orderId: ctx.orderId, nodeId: node.id, iteration: token.iteration, name: node.name ?? node.id, role: node.role, assignee,
     stage: node.stage ?? ctx.stage, category: node.category ?? null, dueAt, form: node.form ?? null, prefill: defaultFormValues(fields, scope),
   });
-  ctx.tasks.set(taskId, { id: taskId, tokenId: token.id, state: 'open' });
   return { kind: 'task', taskId, dueAt };
 }
 
