@@ -45,7 +45,7 @@ children+=($!)
 node -r @swc-node/register apps/api/src/main.ts >"$DATA_DIR/api.log" 2>&1 &
 children+=($!)
 
-health() { curl -fsS "http://127.0.0.1:$PORT/api/health" | grep -q '"status":"ok"'; }
+health() { curl -fsS "http://127.0.0.1:$PORT/api/health" 2>/dev/null | grep -q '"status":"ok"'; }
 deadline=$((SECONDS + 120))
 until health; do
   for pid in "${children[@]}"; do
