@@ -1,12 +1,23 @@
 import type { OrderEvent } from '@orderpath/workflows/interpreter/ports';
+import type { EntityManager } from 'typeorm';
 import type { ActivityDeps } from '../deps';
 
 const TERMINAL = ['completed', 'cancelled', 'aborted'];
+const ORDER_END_EVENTS = new Set(['order_completed', 'order_cancelled', 'order_aborted']);
 
 export interface RecordEventsInput {
   orderId: string;
   events: OrderEvent[];
   vars: Record<string, unknown>;
+}
+
+interface StoredEvent {
+  seq: number;
+  type: string;
+  at: Date;
+  node_id: string | null;
+  iteration: number | null;
+  data: Record<string, unknown> | null;
 }
 
 export function projectionActivities({ ds }: ActivityDeps) {
@@ -20,13 +31,16 @@ export function projectionActivities({ ds }: ActivityDeps) {
       const last = events[events.length - 1];
       const stageChange = [...events].reverse().find((e) => e.type === 'stage_changed');
       await ds.transaction(async (tx) => {
-        await tx.query(
+        const inserted: StoredEvent[] = await tx.query(
           `INSERT INTO order_events (order_id, seq, type, at, node_id, iteration, data)
            SELECT $1, e.seq, e.type, e.at, e.node_id, e.iteration, e.data
            FROM jsonb_to_recordset($2::jsonb) AS e(seq int, type text, at timestamptz, node_id text, iteration int, data jsonb)
-           ON CONFLICT (order_id, seq) DO NOTHING`,
+           ON CONFLICT (order_id, seq) DO NOTHING
+           RETURNING seq, type, at, node_id, iteration, data`,
           [orderId, JSON.stringify(events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, node_id: e.nodeId ?? null, iteration: e.iteration ?? null, data: e.data ?? null })))],
         );
+        // Only events stored just now move the waits: a replayed batch must not revive a wait.
+        await projectWaits(tx, orderId, inserted.sort((a, b) => a.seq - b.seq));
         await tx.query(
           `UPDATE orders SET status = $3, stage = $4, active_nodes = $5, variables = $6, last_seq = $2,
              last_event_at = $7,
@@ -39,4 +53,34 @@ export function projectionActivities({ ds }: ActivityDeps) {
       });
     },
   };
+}
+
+/**
+ * Maintains `order_waits` (tokens waiting at a messageCatch, read by the stuck list's
+ * `waiting_too_long`): message_waiting opens a wait; message_received / message_timeout close the
+ * wait of that node iteration; a migration renames waiting nodes; the order's end clears them all.
+ */
+async function projectWaits(tx: EntityManager, orderId: string, events: StoredEvent[]): Promise<void> {
+  for (const e of events) {
+    if (e.type === 'message_waiting' && e.node_id !== null) {
+      const data = e.data ?? {};
+      await tx.query(
+        `INSERT INTO order_waits (order_id, node_id, iteration, message, correlation, since, expected_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (order_id, node_id, iteration) DO UPDATE
+           SET message = EXCLUDED.message, correlation = EXCLUDED.correlation, since = EXCLUDED.since, expected_by = EXCLUDED.expected_by`,
+        [orderId, e.node_id, e.iteration ?? 0, String(data.message ?? ''), JSON.stringify(data.correlation ?? null), e.at, data.expectedBy ?? null],
+      );
+    } else if ((e.type === 'message_received' || e.type === 'message_timeout') && e.node_id !== null) {
+      await tx.query(`DELETE FROM order_waits WHERE order_id = $1 AND node_id = $2 AND iteration = $3`, [orderId, e.node_id, e.iteration ?? 0]);
+    } else if (e.type === 'migrated') {
+      const mapping = (e.data?.nodeMapping ?? {}) as Record<string, string>;
+      if (Object.keys(mapping).length === 0) continue;
+      await tx.query(
+        `UPDATE order_waits w SET node_id = m.value FROM jsonb_each_text($2::jsonb) AS m
+         WHERE w.order_id = $1 AND w.node_id = m.key`, [orderId, JSON.stringify(mapping)]);
+    } else if (ORDER_END_EVENTS.has(e.type)) {
+      await tx.query(`DELETE FROM order_waits WHERE order_id = $1`, [orderId]);
+    }
+  }
 }

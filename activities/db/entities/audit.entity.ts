@@ -9,4 +9,5 @@ export class AuditEntity {
   @Column({ type: 'text' }) target!: string;
   @Column({ type: 'text', nullable: true }) reason!: string | null;
   @Column({ type: 'jsonb', nullable: true }) data!: Record<string, unknown> | null;
+  @Column({ type: 'text', nullable: true }) region!: string | null;
 }

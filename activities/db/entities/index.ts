@@ -4,6 +4,11 @@ import { OrderEntity, OrderEventEntity } from './order.entity';
 import { TaskEntity } from './task.entity';
 import { TemplateEntity, TemplateVersionEntity } from './template.entity';
 import { UserEntity } from './user.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { OrderWaitEntity } from './order-wait.entity';
+import { TaskCommentEntity } from './task-comment.entity';
 
 export { AuditEntity, IncidentEntity, OrderEntity, OrderEventEntity, TaskEntity, TemplateEntity, TemplateVersionEntity, UserEntity };
-export const ENTITIES = [UserEntity, TemplateEntity, TemplateVersionEntity, OrderEntity, OrderEventEntity, TaskEntity, IncidentEntity, AuditEntity];
+export const ENTITIES = [UserEntity, TemplateEntity, TemplateVersionEntity, OrderEntity, OrderEventEntity, TaskEntity, IncidentEntity, AuditEntity,
+  TaskCommentEntity, OrderWaitEntity, IdempotencyKeyEntity];
+export { IdempotencyKeyEntity, OrderWaitEntity, TaskCommentEntity };
