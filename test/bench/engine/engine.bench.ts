@@ -1,0 +1,135 @@
+/**
+ * `engine`: OrderPath's interpreter against a hand-written Temporal workflow doing the same work
+ * (test/bench/handwritten.workflow.ts), on one dev server, each side's worker in its own process.
+ * Throughput and worker CPU over ABAB rounds of N concurrent orders; memory per order parked in
+ * the sticky cache. Tunables: BENCH_ENGINE_ORDERS (200), BENCH_ENGINE_ROUNDS (2), BENCH_ENGINE_HELD (500).
+ */
+import { performance } from 'node:perf_hooks';
+import type { Benchmark, BenchContext } from '../support/benchmark';
+import { openBenchDb, publishBenchTemplate } from '../support/bench-db';
+import { startDevServer } from '../support/dev-server';
+import type { Figure } from '../support/results';
+import { sleep } from '../support/stats';
+import { BENCH_ACTIVITY_NAMES, CALLS_BEFORE_FIRST_TIMER, CALLS_PER_ORDER, referenceVars } from './bench.activities';
+import rawTemplate from './engine.template.json';
+import { type OrderResult, type Side, type SideKey, startSides } from './sides';
+
+const ORDERS = Number(process.env.BENCH_ENGINE_ORDERS ?? 200);
+const ROUNDS = Number(process.env.BENCH_ENGINE_ROUNDS ?? 2);
+const HELD = Number(process.env.BENCH_ENGINE_HELD ?? 500);
+const WARMUP = 20;
+
+interface Phase {
+  orders: number;
+  wallMs: number;
+  workerCpuMs: number;
+  serverCpuMs: number;
+  calls: number;
+}
+
+export const engineBench: Benchmark = { name: 'engine', group: 'engine', run };
+
+async function run(ctx: BenchContext): Promise<Figure[]> {
+  const ds = await openBenchDb(ctx.databaseUrl);
+  const server = await startDevServer();
+  try {
+    const template = await publishBenchTemplate(ds, rawTemplate, BENCH_ACTIVITY_NAMES);
+    const holdTemplate = await publishBenchTemplate(ds, holdVariant(rawTemplate), BENCH_ACTIVITY_NAMES);
+    ctx.log(`engine: template ${template.key}: ${template.nodes.length} nodes, ${CALLS_PER_ORDER} activity calls per order; starting both workers`);
+    const sides = await startSides({ client: server.client, ds, address: server.address, databaseUrl: ctx.databaseUrl, template, holdTemplate });
+    const order: SideKey[] = ['handwritten', 'interpreter'];
+    let seed = 0;
+    const nextSeeds = (n: number) => Array.from({ length: n }, () => seed++);
+    for (const key of order) await runPhase(sides[key], nextSeeds(WARMUP), () => 0);
+
+    const phases: Record<SideKey, Phase[]> = { handwritten: [], interpreter: [] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const key of order) {
+        const phase = await runPhase(sides[key], nextSeeds(ORDERS), () => server.service.cpuMs());
+        phases[key].push(phase);
+        ctx.log(`engine: round ${round} ${key.padEnd(11)} ${ORDERS} orders in ${(phase.wallMs / 1000).toFixed(1)} s = ${(phase.orders / phase.wallMs * 1000).toFixed(1)} orders/s; `
+          + `worker CPU ${(phase.workerCpuMs / phase.orders).toFixed(1)} ms/order, dev server CPU ${(phase.serverCpuMs / phase.orders).toFixed(1)} ms/order`);
+      }
+    }
+    const memory: Record<SideKey, { rssMb: number; heapMb: number }> = {
+      handwritten: await measureHeld(sides.handwritten, nextSeeds(HELD)),
+      interpreter: await measureHeld(sides.interpreter, nextSeeds(HELD)),
+    };
+    for (const key of order) {
+      ctx.log(`engine: ${key} with ${HELD} orders parked in the cache: +${memory[key].rssMb.toFixed(3)} MB RSS, +${memory[key].heapMb.toFixed(3)} MB V8 heap per order`);
+    }
+    await Promise.all(order.map((key) => sides[key].worker.stop()));
+    return figures(phases, memory);
+  } finally {
+    await server.stop();
+    await ds.destroy();
+  }
+}
+
+/** The same template with a day-long first timer: orders park there (memory phase). */
+function holdVariant(raw: typeof rawTemplate): Record<string, unknown> {
+  return {
+    ...raw, key: `${raw.key}-hold`,
+    nodes: raw.nodes.map((node) => (node.id === 't1' ? { ...node, duration: 'P1D' } : node)),
+  };
+}
+
+/** Starts all orders at once, waits for every result, checks each did the full work. */
+async function runPhase(side: Side, seeds: number[], serverCpuMs: () => number): Promise<Phase> {
+  const starters = await side.prepare(seeds, false);
+  const before = await side.stats();
+  const serverBefore = serverCpuMs();
+  const t0 = performance.now();
+  const handles = await Promise.all(starters.map((start) => start()));
+  const results = await Promise.all(handles.map((handle) => handle.result() as Promise<OrderResult>));
+  const wallMs = performance.now() - t0;
+  const after = await side.stats();
+  const calls = after.calls - before.calls;
+  if (calls !== seeds.length * CALLS_PER_ORDER) throw new Error(`${side.key}: ${calls} activity calls for ${seeds.length} orders, expected ${CALLS_PER_ORDER} each`);
+  await Promise.all(results.map(async (result, i) => {
+    const want = await referenceVars(seeds[i]);
+    const got = { seed: result.vars.seed, value: result.vars.value, score: result.vars.score, ok: result.vars.ok };
+    if (result.status !== 'completed' || JSON.stringify(got) !== JSON.stringify(want)) {
+      throw new Error(`${side.key}: order with seed ${seeds[i]} ended ${result.status} with ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+    }
+  }));
+  return { orders: seeds.length, wallMs, workerCpuMs: after.cpuMs - before.cpuMs, serverCpuMs: serverCpuMs() - serverBefore, calls };
+}
+
+/** Parks `seeds.length` orders on a day-long timer and measures the worker's growth per order. */
+async function measureHeld(side: Side, seeds: number[]): Promise<{ rssMb: number; heapMb: number }> {
+  const starters = await side.prepare(seeds, true);
+  const before = await side.stats(true);
+  await Promise.all(starters.map((start) => start()));
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const now = await side.stats();
+    const parked = now.calls - before.calls >= seeds.length * CALLS_BEFORE_FIRST_TIMER
+      && now.cachedWorkflows - before.cachedWorkflows >= seeds.length && now.busy === 0;
+    if (parked) break;
+    if (Date.now() > deadline) throw new Error(`${side.key}: orders not parked after 90 s (${now.cachedWorkflows} cached, ${now.calls - before.calls} calls)`);
+    await sleep(250);
+  }
+  await sleep(1000);
+  const after = await side.stats(true);
+  return { rssMb: (after.rssMb - before.rssMb) / seeds.length, heapMb: (after.heapUsedMb - before.heapUsedMb) / seeds.length };
+}
+
+function figures(phases: Record<SideKey, Phase[]>, memory: Record<SideKey, { rssMb: number }>): Figure[] {
+  const total = (key: SideKey) => phases[key].reduce((sum, p) => ({
+    orders: sum.orders + p.orders, wallMs: sum.wallMs + p.wallMs, workerCpuMs: sum.workerCpuMs + p.workerCpuMs,
+    serverCpuMs: sum.serverCpuMs + p.serverCpuMs, calls: sum.calls + p.calls,
+  }));
+  const ours = total('interpreter');
+  const base = total('handwritten');
+  const perSecond = (n: number, ms: number) => (n / ms) * 1000;
+  return [
+    { metric: 'throughput_ratio', value: perSecond(ours.orders, ours.wallMs), baseline: perSecond(base.orders, base.wallMs), unit: 'orders/s',
+      target: { on: 'ratio', op: '>=', limit: 0.9 } },
+    { metric: 'cpu_ratio', value: ours.workerCpuMs / ours.orders, baseline: base.workerCpuMs / base.orders, unit: 'worker CPU ms/order',
+      target: { on: 'ratio', op: '<=', limit: 1.15 } },
+    { metric: 'activities_per_s', value: perSecond(ours.calls, ours.wallMs), baseline: perSecond(base.calls, base.wallMs), unit: 'activities/s' },
+    { metric: 'mb_per_cached_order', value: memory.interpreter.rssMb, baseline: memory.handwritten.rssMb, unit: 'MB RSS/order',
+      target: { on: 'value', op: '<=', limit: 0.5 } },
+  ];
+}

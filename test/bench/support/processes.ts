@@ -1,0 +1,128 @@
+/**
+ * Child processes of a benchmark: CPU and memory are measured per process, so each side of a
+ * comparison runs in its own. Everything started here is stopped by stopAll(), also on a crash.
+ */
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { sleep } from './stats';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+const started = new Set<ChildProcess>();
+
+/** CPU time (user + system, all threads) of a process, from /proc; ms. */
+export function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may contain spaces) start at index 2 of the split.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
+
+/** Spawns a long-running process whose output is kept (the tail is shown if it dies). */
+export function spawnService(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Service {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return track(new Service(name, child));
+}
+
+/** Forks a TypeScript entry point with an IPC channel (see child-protocol.ts). */
+export function forkTs(name: string, file: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Service {
+  const child = fork(file, [], { cwd: ROOT, env, execArgv: ['-r', '@swc-node/register', ...execArgv], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  return track(new Service(name, child));
+}
+
+function track(service: Service): Service {
+  started.add(service.child);
+  service.child.once('exit', () => started.delete(service.child));
+  return service;
+}
+
+export class Service {
+  private output = '';
+  private exited = false;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+  constructor(readonly name: string, readonly child: ChildProcess) {
+    const keep = (chunk: Buffer) => { this.output = (this.output + chunk.toString()).slice(-20_000); };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    child.on('message', (msg: { id?: number; ok?: boolean; result?: unknown; error?: string }) => {
+      const waiter = msg.id === undefined ? undefined : this.pending.get(msg.id);
+      if (!waiter) return;
+      this.pending.delete(msg.id!);
+      if (msg.ok) waiter.resolve(msg.result);
+      else waiter.reject(new Error(`${this.name}: ${msg.error}`));
+    });
+    child.once('exit', (code, signal) => {
+      this.exited = true;
+      for (const waiter of this.pending.values()) waiter.reject(new Error(`${this.name} exited (${signal ?? code}):\n${this.tail()}`));
+      this.pending.clear();
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  cpuMs(): number {
+    return cpuMsOf(this.pid);
+  }
+
+  tail(lines = 30): string {
+    return this.output.split('\n').slice(-lines).join('\n');
+  }
+
+  /** Resolves when the output contains `text`; rejects if the process exits first or on timeout. */
+  async waitForOutput(text: string | RegExp, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const found = () => (typeof text === 'string' ? this.output.includes(text) : text.test(this.output));
+    while (!found()) {
+      if (this.exited) throw new Error(`${this.name} exited before it was ready:\n${this.tail()}`);
+      if (Date.now() > deadline) throw new Error(`${this.name} not ready after ${timeoutMs / 1000}s:\n${this.tail()}`);
+      await sleep(100);
+    }
+  }
+
+  /** Sends a request over IPC; the child answers with the handler's result (child-protocol.ts). */
+  request<T>(type: string, args: unknown = {}, timeoutMs = 120_000): Promise<T> {
+    if (this.exited) return Promise.reject(new Error(`${this.name} is not running:\n${this.tail()}`));
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${this.name}: no answer to ${type} within ${timeoutMs / 1000}s`));
+      }, timeoutMs);
+      this.pending.set(id, {
+        resolve: (v) => { clearTimeout(timer); resolve(v as T); },
+        reject: (e) => { clearTimeout(timer); reject(e); },
+      });
+      this.child.send({ id, type, args });
+    });
+  }
+
+  /** SIGTERM, then SIGKILL after `graceMs`. */
+  async stop(graceMs = 10_000): Promise<void> {
+    if (this.exited) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** Stops every process this benchmark run started that is still running. */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...started].map((child) => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  })));
+}
