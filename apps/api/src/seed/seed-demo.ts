@@ -6,6 +6,12 @@ import * as argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import quickOrder from './templates/quick-order.json';
 
+/** users.region and distributors.region_id refer to these ids. */
+export const DEMO_REGIONS = [
+  { id: 'east', name: 'East China' },
+  { id: 'west', name: 'West China' },
+];
+
 export const DEMO_USERS = [
   { username: 'admin', displayName: 'Ada Admin', roles: ['admin'], region: null },
   { username: 'supervisor', displayName: 'Sam Supervisor', roles: ['supervisor'], region: 'east' },
@@ -18,6 +24,9 @@ export const DEMO_TEMPLATES: Record<string, unknown>[] = [quickOrder];
 
 export async function seedDemo(ds: DataSource, password: string): Promise<void> {
   const hash = await argon2.hash(password);
+  for (const r of DEMO_REGIONS) {
+    await ds.query(`INSERT INTO regions (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`, [r.id, r.name]);
+  }
   for (const u of DEMO_USERS) {
     await ds.query(
       `INSERT INTO users (username, display_name, password_hash, roles, region) VALUES ($1, $2, $3, $4, $5)
