@@ -1,8 +1,11 @@
 /**
  * Moving a running order to another template version. Allowed only at a quiet point: every live
  * token waits on a task, message or timer at a node that maps (explicitly, or by the same id)
- * to a node of the same type in the target. Waits keep their identity (task ids, deadlines) and
- * tokens continue on the target graph when their wait ends.
+ * to a node of the same type in the target. Waits keep their identity (task ids, timer due
+ * times, an escalation already made) and tokens continue on the target graph when their wait ends.
+ * Deadlines that come from the node's configuration (a task's dueIn, a message catch's timeout and
+ * expectedWithin) follow the target node, counted from the token's arrival: the waiting fibers
+ * wake on `ctx.migrations` and re-arm them, so no v1 deadline fires a v2 boundary.
  */
 import type { Definition } from '../definition/schema';
 import { MigrationRefusedError } from './errors';
@@ -61,6 +64,7 @@ export function applyMigration(ctx: ProcessContext, plan: MigrationPlan, mapping
   }
   ctx.graph = plan.graph;
   ctx.joins = joins;
+  ctx.migrations += 1;
   const firstStage = [...ctx.tokens.values()].map((token) => plan.graph.node(token.nodeId).stage).find((stage) => stage !== undefined);
   if (firstStage !== undefined) ctx.stage = firstStage;
   ctx.emit('migrated', {

@@ -42,6 +42,8 @@ export class ProcessContext {
   readonly incidents = new Map<string, IncidentRecord>();
   stage: string | null = null;
   cycle = 0;
+  /** Bumped by each migration: waits with a deadline wake on it and re-derive the deadline. */
+  migrations = 0;
   stop: StopRequest | null = null;
   finished = false;
   readonly fibers = new Set<Promise<void>>();

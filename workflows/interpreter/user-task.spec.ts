@@ -38,6 +38,8 @@ describe('user tasks', () => {
     const [task] = h.ports.openTasks('a');
     expect(task.overdue).toBe(true);
     expect(h.ports.events.map((e) => e.type)).toContain('task_overdue');
+    // the projection keeps saying the order waits (the event is written once the wait is shown)
+    expect(h.ports.events.at(-1)).toMatchObject({ type: 'task_overdue', snapshot: { status: 'waiting', activeNodes: ['a'] } });
     expect(h.runtime.snapshot().tokens[0].wait).toMatchObject({ kind: 'task', taskId: task.id, overdue: true });
     // when completed late
     await h.complete('a');

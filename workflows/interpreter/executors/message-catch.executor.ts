@@ -9,33 +9,44 @@ import { MissingEdgeError } from '../errors';
 import { receiveMessage, takePendingMessage } from '../messages';
 import type { ProcessContext } from '../process-context';
 import { durationMs, parseIso, toIso } from '../time';
-import type { NodeOutcome, Token, TokenWait, WaitOf } from '../types';
+import type { DeliveredMessage, NodeOutcome, Token, TokenWait, WaitOf } from '../types';
 
 export async function runMessageCatch(ctx: ProcessContext, token: Token, resume?: TokenWait): Promise<NodeOutcome> {
-  const node = ctx.graph.nodeOf(token.nodeId, 'messageCatch');
   const resumed = resume?.kind === 'message';
-  const wait: WaitOf<'message'> = resumed ? resume : messageWait(ctx, token, node);
-  const early = token.inbox ?? takePendingMessage(ctx, wait.message, wait.correlation);
-  if (early) {
-    token.inbox = undefined;
-    receiveMessage(ctx, token, early);
-    return ctx.graph.normalOutgoing(node);
+  let wait: WaitOf<'message'> = resumed ? resume : messageWait(ctx, token, ctx.graph.nodeOf(token.nodeId, 'messageCatch'));
+  let event = resumed ? undefined : { type: 'message_waiting', data: { message: wait.message, correlation: wait.correlation ?? null, expectedBy: wait.expectedBy ?? null } };
+  // Loops only when a migration woke the wait: the boundary timeout is then re-armed from the node
+  // the token moved to (which may have none), and a message kept meanwhile is picked up.
+  for (;;) {
+    const node = ctx.graph.nodeOf(token.nodeId, 'messageCatch');
+    const message = token.inbox ?? takePendingMessage(ctx, wait.message, wait.correlation);
+    if (message) return consume(ctx, token, message);
+    const epoch = ctx.migrations;
+    const got = await ctx.waitFor(token, wait, { until: () => token.inbox !== undefined || ctx.migrations !== epoch, timeoutMs: timeoutMs(ctx, token, node), event });
+    event = undefined;
+    if (token.inbox) return consume(ctx, token, token.inbox);
+    if (ctx.migrations === epoch && !got) return [timeoutEdge(ctx, token, node)];
+    wait = { ...wait, message: ctx.graph.nodeOf(token.nodeId, 'messageCatch').message, expectedBy: expectedBy(ctx, token) };
   }
-  const event = resumed ? undefined : { type: 'message_waiting', data: { message: wait.message, correlation: wait.correlation ?? null, expectedBy: wait.expectedBy ?? null } };
-  const got = await ctx.waitFor(token, wait, { until: () => token.inbox !== undefined, timeoutMs: timeoutMs(ctx, token, node), event });
-  const current = ctx.graph.nodeOf(token.nodeId, 'messageCatch');
-  if (!got || !token.inbox) return [timeoutEdge(ctx, token, current)];
-  const message = token.inbox;
+}
+
+/** Merges the message and leaves on the normal edges of the node the token stands on now. */
+function consume(ctx: ProcessContext, token: Token, message: DeliveredMessage): NodeOutcome {
   token.inbox = undefined;
   receiveMessage(ctx, token, message);
-  return ctx.graph.normalOutgoing(current);
+  return ctx.graph.normalOutgoing(ctx.graph.node(token.nodeId));
 }
 
 function messageWait(ctx: ProcessContext, token: Token, node: NodeOf<'messageCatch'>): WaitOf<'message'> {
-  const expectedBy = node.expectedWithin ? toIso(parseIso(token.since) + durationMs(node.expectedWithin, `expectedWithin of ${node.id}`)) : null;
-  const wait: WaitOf<'message'> = { kind: 'message', message: node.message, expectedBy };
+  const wait: WaitOf<'message'> = { kind: 'message', message: node.message, expectedBy: expectedBy(ctx, token) };
   if (node.correlation) wait.correlation = evaluate(node.correlation, ctx.scope());
   return wait;
+}
+
+/** When the order counts as stuck at this catch (the node's expectedWithin from arrival), or null. */
+function expectedBy(ctx: ProcessContext, token: Token): string | null {
+  const node = ctx.graph.nodeOf(token.nodeId, 'messageCatch');
+  return node.expectedWithin ? toIso(parseIso(token.since) + durationMs(node.expectedWithin, `expectedWithin of ${node.id}`)) : null;
 }
 
 /** Remaining time of the boundary timeout, or undefined when the node has none. */

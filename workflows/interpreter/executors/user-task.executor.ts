@@ -7,7 +7,7 @@ import { evaluate } from '../../definition/expressions';
 import { defaultFormValues } from '../../definition/form';
 import type { NodeOf } from '../../definition/schema';
 import { MissingEdgeError } from '../errors';
-import type { ProcessContext } from '../process-context';
+import type { ProcessContext, WaitOptions } from '../process-context';
 import { durationMs, parseIso, toIso } from '../time';
 import type { NodeOutcome, TaskRecord, Token, TokenWait, WaitOf } from '../types';
 
@@ -37,7 +37,7 @@ async function createTask(ctx: ProcessContext, token: Token, node: NodeOf<'userT
   const fields = node.form?.fields ?? [];
   const assigned = node.assignee ? evaluate(node.assignee, scope) : null;
   const assignee = assigned === null || assigned === undefined || assigned === '' ? null : String(assigned);
-  const dueAt = node.dueIn ? toIso(ctx.ports.now() + durationMs(node.dueIn, `dueIn of ${node.id}`)) : null;
+  const dueAt = dueAtOf(node, ctx.ports.now());
   // Registered as open before the row exists: the row is what the API checks before it sends
   // a completion, so no completion can reach the workflow for a task it does not know yet.
   const taskId = ctx.ports.taskId(node.id, token.iteration);
@@ -50,24 +50,38 @@ async function createTask(ctx: ProcessContext, token: Token, node: NodeOf<'userT
 }
 
 /**
- * Waits for the completion, handling the due timer. Returns the overdue edge to take when the
+ * Waits for the completion while the due timer runs. Returns the overdue edge to take when the
  * interrupting policy fired, otherwise undefined once the task is completed.
+ *
+ * The deadline wait loops: an escalation goes on waiting (now without deadline), and a migration
+ * wakes it so the deadline is re-derived from the node the token moved to. The wait is set on the
+ * token before each event, so the projection says "waiting" (not "running") while it waits.
  */
-async function awaitTask(ctx: ProcessContext, token: Token, task: TaskRecord, wait: WaitOf<'task'>, created: boolean) {
-  const event = created ? { type: 'task_created', data: { taskId: task.id, dueAt: wait.dueAt } } : undefined;
-  if (wait.dueAt !== null && !wait.overdue) {
-    const dueInMs = parseIso(wait.dueAt) - ctx.ports.now();
-    const settled = await ctx.waitFor(token, wait, { until: () => task.state !== 'open', timeoutMs: dueInMs, event });
-    if (!settled && task.state === 'open') {
+async function awaitTask(ctx: ProcessContext, token: Token, task: TaskRecord, first: WaitOf<'task'>, created: boolean) {
+  let wait = first;
+  let event: WaitOptions['event'] = created ? { type: 'task_created', data: { taskId: task.id, dueAt: wait.dueAt } } : undefined;
+  while (task.state === 'open') {
+    const epoch = ctx.migrations;
+    const timeoutMs = wait.dueAt !== null && !wait.overdue ? parseIso(wait.dueAt) - ctx.ports.now() : undefined;
+    const settled = await ctx.waitFor(token, wait, { until: () => task.state !== 'open' || ctx.migrations !== epoch, timeoutMs, event });
+    event = undefined;
+    if (ctx.migrations !== epoch) {
+      wait = { ...wait, dueAt: wait.overdue ? wait.dueAt : dueAtOf(ctx.graph.nodeOf(token.nodeId, 'userTask'), parseIso(token.since)) };
+    } else if (!settled && task.state === 'open') {
       const edge = await onOverdue(ctx, token, task);
       if (edge) return edge;
       wait = { ...wait, overdue: true };
+      event = { type: 'task_overdue', data: { taskId: task.id } };
     }
-    await ctx.waitFor(token, wait, { until: () => task.state === 'completed' });
-  } else {
-    await ctx.waitFor(token, wait, { until: () => task.state === 'completed', event });
   }
+  // A completion may still be closing the row: the token moves on once it is closed.
+  await ctx.waitFor(token, wait, { until: () => task.state === 'completed', event });
   return undefined;
+}
+
+/** The due date of a task entered at `enteredAt` on `node`, or null without dueIn. */
+function dueAtOf(node: NodeOf<'userTask'>, enteredAt: number): string | null {
+  return node.dueIn ? toIso(enteredAt + durationMs(node.dueIn, `dueIn of ${node.id}`)) : null;
 }
 
 async function onOverdue(ctx: ProcessContext, token: Token, task: TaskRecord) {
@@ -75,8 +89,8 @@ async function onOverdue(ctx: ProcessContext, token: Token, task: TaskRecord) {
   const at = { nodeId: node.id, iteration: token.iteration };
   const policy = node.onOverdue ?? 'escalate';
   if (policy === 'escalate') {
+    // The task_overdue event follows in awaitTask, once the token shows its wait again.
     await ctx.ports.markTaskOverdue(task.id);
-    ctx.emit('task_overdue', { ...at, data: { taskId: task.id } });
     return undefined;
   }
   const edge = ctx.graph.outgoing(node.id).find((candidate) => candidate.id === policy);
