@@ -50,7 +50,7 @@ async function connectWhenUp(address: string, service: Service): Promise<Connect
       return connection;
     } catch (err) {
       await connection?.close().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`the Temporal dev server did not answer on ${address} in 60s: ${String(err)}\n${service.tail()}`);
+      if (Date.now() > deadline) throw new Error(`the Temporal dev server did not answer on ${address} in 60s: ${String(err)}\n${service.tail()}`, { cause: err });
       await sleep(300);
     }
   }

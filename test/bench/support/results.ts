@@ -38,7 +38,8 @@ export interface BenchResult {
 
 export function toResult(name: string, f: Figure, machine: Machine, at: Date): BenchResult {
   const baseline = f.baseline ?? null;
-  const ratio = baseline ? f.value / baseline : null;
+  // A ratio against a zero or negative baseline (e.g. memory noise) means nothing.
+  const ratio = baseline !== null && baseline > 0 ? f.value / baseline : null;
   let pass: boolean | null = null;
   if (f.target) {
     const x = f.target.on === 'ratio' ? ratio : f.value;
