@@ -4,7 +4,7 @@
  * Polling reads the database, never the clock of the time-skipping server.
  */
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { type Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { DOMAIN_ACTIVITY_NAMES } from '@orderpath/activities';
@@ -114,4 +114,15 @@ export function stateWhen(handle: OrderHandle, what: string, ready: (s: ProcessS
     const state = await handle.query(stateQuery);
     return ready(state) && state;
   });
+}
+
+/** Run ids of a workflow from its first run, following each continued-as-new event. */
+export async function runChain(client: Client, workflowId: string, firstRunId: string): Promise<string[]> {
+  const runs = [firstRunId];
+  for (;;) {
+    const history = await client.workflow.getHandle(workflowId, runs[runs.length - 1]).fetchHistory();
+    const next = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
+    if (!next) return runs;
+    runs.push(next);
+  }
 }
