@@ -11,6 +11,9 @@ import { OrdersModule } from './orders/orders.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { AnalyticsModule } from './analytics/analytics.module';
+import { SupervisionModule } from './supervision/supervision.module';
+import { UsersModule } from './users/users.module';
 
 @Global()
 @Module({})
@@ -36,6 +39,9 @@ export class AppModule {
         TemplatesModule,
         OrdersModule,
         TasksModule,
+        SupervisionModule,
+        AnalyticsModule,
+        UsersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -3,6 +3,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_DATABASE_URL } from '@orderpath/activities/db/data-source';
+import { parseDuration } from '@orderpath/workflows/definition/duration';
 
 export interface AppConfig {
   production: boolean;
@@ -16,7 +17,16 @@ export interface AppConfig {
   demo: boolean;
   demoPassword: string;
   bodyLimit: string;
+  /** Failed or successful logins allowed per client IP and minute. */
+  loginLimit: number;
+  /** `no_progress`: a running/waiting order with no event for this long is stuck (ms). */
+  noProgressAfterMs: number;
+  /** Months (1–12) counted as peak season by the time-allocation analytics. */
+  peakMonths: number[];
 }
+
+/** Chinese snack-food peak: Mid-Autumn and National Day gifting through Spring Festival. */
+export const DEFAULT_PEAK_MONTHS = [9, 10, 11, 12, 1, 2];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -45,7 +55,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demo,
     demoPassword: env.ORDERPATH_DEMO_PASSWORD ?? 'demo',
     bodyLimit: env.ORDERPATH_BODY_LIMIT ?? '1mb',
+    // Test stacks pass a partial env object; the login limit they set lives in the process env.
+    loginLimit: positiveInt('ORDERPATH_LOGIN_LIMIT', env.ORDERPATH_LOGIN_LIMIT ?? process.env.ORDERPATH_LOGIN_LIMIT, 10),
+    noProgressAfterMs: durationMs('ORDERPATH_NO_PROGRESS_AFTER', env.ORDERPATH_NO_PROGRESS_AFTER ?? 'P7D'),
+    peakMonths: months('ORDERPATH_PEAK_MONTHS', env.ORDERPATH_PEAK_MONTHS),
   };
+}
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 1) throw new ConfigError(`${name} must be a positive integer, got '${raw}'`);
+  return n;
+}
+
+function durationMs(name: string, raw: string): number {
+  const ms = parseDuration(raw);
+  if (ms === null || ms <= 0) throw new ConfigError(`${name} must be a positive ISO-8601 duration such as P7D or PT12H, got '${raw}'`);
+  return ms;
+}
+
+function months(name: string, raw: string | undefined): number[] {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_PEAK_MONTHS;
+  const list = raw.split(',').map((m) => Number(m.trim()));
+  if (list.some((m) => !Number.isInteger(m) || m < 1 || m > 12)) {
+    throw new ConfigError(`${name} must be a comma-separated list of month numbers 1-12 (e.g. 9,10,11,12,1,2), got '${raw}'`);
+  }
+  return [...new Set(list)].sort((a, b) => a - b);
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

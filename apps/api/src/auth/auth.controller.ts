@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import { z } from 'zod';
+import { ApiOk, ApiProblems, ZodBody } from '../common/openapi';
 import { parseInput } from '../common/validate';
-import { Public } from './auth.decorators';
+import { LoginThrottled, Public } from './auth.decorators';
 import { AuthService, type LoginResult } from './auth.service';
 
 const loginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
@@ -14,9 +14,12 @@ export class AuthController {
   constructor(@Inject(AuthService) private readonly auth: AuthService) {}
 
   @Public()
-  @Throttle({ login: { limit: Number(process.env.ORDERPATH_LOGIN_LIMIT ?? 10), ttl: 60_000 } })
+  @LoginThrottled()
   @Post('login')
   @HttpCode(200)
+  @ZodBody(loginBody)
+  @ApiOk(200, 'a bearer token and the user', { type: 'object', properties: { accessToken: { type: 'string' }, user: { type: 'object' } } })
+  @ApiProblems(400, 401, 429)
   login(@Body() body: unknown): Promise<LoginResult> {
     const { username, password } = parseInput(loginBody, body);
     return this.auth.login(username, password);

@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { UserEntity } from '@orderpath/activities/db/entities';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { AuthController } from './auth.controller';
+import { isLoginThrottled } from './auth.decorators';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 
@@ -16,8 +17,14 @@ import { AuthService } from './auth.service';
       inject: [APP_CONFIG],
       useFactory: (cfg: AppConfig) => ({ secret: cfg.jwtSecret, signOptions: { expiresIn: cfg.jwtTtl as never } }),
     }),
-    // Only routes with @Throttle({ login }) are limited; the default throttler is effectively off.
-    ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: Number.MAX_SAFE_INTEGER }]),
+    // Only routes marked @LoginThrottled() are limited: ORDERPATH_LOGIN_LIMIT attempts per IP and minute.
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (cfg: AppConfig) => ({
+        throttlers: [{ name: 'login', ttl: 60_000, limit: cfg.loginLimit }],
+        skipIf: (ctx) => !isLoginThrottled(ctx),
+      }),
+    }),
   ],
   controllers: [AuthController],
   providers: [AuthService, { provide: APP_GUARD, useClass: ThrottlerGuard }, { provide: APP_GUARD, useClass: AuthGuard }],

@@ -4,8 +4,10 @@ import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { completeTaskUpdate } from '@orderpath/workflows/messages';
 import type { AuthUser } from '../auth/auth.types';
+import { isAdmin, isManager, isUuid, regionAllows, scopedRegion } from '../common/access';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
-import { type Page, decodeCursor, pageOf } from '../common/pagination';
+import { type Page, cursorPart, decodeCursor, pageOf } from '../common/pagination';
+import { SqlParams } from '../common/sql-params';
 import { AuditService } from '../audit/audit.service';
 import { mapWorkflowError } from '../orders/workflow-errors';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
@@ -25,12 +27,24 @@ interface TaskRow {
   orderTitle: string; region: string | null; workflowId: string;
 }
 
+export interface TaskComment {
+  id: string;
+  taskId: string;
+  author: string;
+  text: string;
+  createdAt: Date;
+}
+
 const SELECT = `SELECT t.id, t.order_id AS "orderId", t.node_id AS "nodeId", t.iteration, t.name, t.role, t.assignee, t.stage,
   t.category, t.status, t.due_at AS "dueAt", t.overdue, t.created_at AS "createdAt", o.title AS "orderTitle", o.region,
   o.workflow_id AS "workflowId"
   FROM tasks t JOIN orders o ON o.id = t.order_id`;
 const FAR_FUTURE = '9999-12-31T00:00:00.000Z';
 
+/**
+ * The inbox and task actions. Reps see and work their own tasks and, in their region, the open
+ * tasks of their roles' queue; supervisors every task of their region; admins everything.
+ */
 @Injectable()
 export class TasksService {
   constructor(
@@ -41,38 +55,31 @@ export class TasksService {
 
   /** The inbox: earliest due first (no due date last), keyset-paginated on (due, id). */
   async list(f: TaskFilter, user: AuthUser): Promise<Page<Omit<TaskRow, 'workflowId'>>> {
-    const where: string[] = ['t.status = $1'];
-    const params: unknown[] = [f.status];
-    const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
-    if (f.assignee) add('t.assignee = ?', f.assignee === 'me' ? user.username : f.assignee);
-    if (f.role) add('t.role = ?', f.role);
-    if (f.orderId) add('t.order_id = ?', f.orderId);
+    const p = new SqlParams();
+    const where: string[] = [`t.status = ${p.add(f.status)}`];
+    if (f.assignee) where.push(`t.assignee = ${p.add(f.assignee === 'me' ? user.username : f.assignee)}`);
+    if (f.role) where.push(`t.role = ${p.add(f.role)}`);
+    if (f.orderId) where.push(`t.order_id = ${p.add(f.orderId)}::uuid`);
+    const region = scopedRegion(user);
     if (!isManager(user)) {
-      // Reps see their own tasks and their roles' unassigned queue.
-      params.push(user.username, user.roles);
-      where.push(`(t.assignee = $${params.length - 1} OR (t.assignee IS NULL AND t.role = ANY($${params.length})))`);
-    } else if (!user.roles.includes('admin') && user.region) {
-      add('o.region = ?', user.region);
+      const queueRegion = region === null ? '' : ` AND o.region = ${p.add(region)}`;
+      where.push(`(t.assignee = ${p.add(user.username)} OR (t.assignee IS NULL AND t.role = ANY(${p.add(user.roles)})${queueRegion}))`);
+    } else if (region !== null) {
+      where.push(`o.region = ${p.add(region)}`);
     }
-    const after = decodeCursor(f.cursor, 2) as [string, string] | null;
-    if (after) {
-      params.push(after[0], after[1]);
-      where.push(`(coalesce(t.due_at, '${FAR_FUTURE}'), t.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    params.push(f.limit + 1);
+    const after = decodeCursor(f.cursor, 2, [cursorPart.timestamp, cursorPart.uuid]) as [string, string] | null;
+    if (after) where.push(`(coalesce(t.due_at, '${FAR_FUTURE}'), t.id) > (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
     const rows: TaskRow[] = await this.ds.query(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY coalesce(t.due_at, '${FAR_FUTURE}'), t.id LIMIT $${params.length}`, params);
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY coalesce(t.due_at, '${FAR_FUTURE}'), t.id LIMIT ${p.add(f.limit + 1)}`, p.values);
     const page = pageOf(rows, f.limit, (t) => [(t.dueAt ?? new Date(FAR_FUTURE)).toISOString(), t.id]);
     return { items: page.items.map(({ workflowId: _w, ...t }) => t), nextCursor: page.nextCursor };
   }
 
+  /** The task with its form, prefilled data, order summary and comments. */
   async get(id: string, user: AuthUser) {
     const t = await this.find(id);
     this.assertCanSee(t, user);
-    const [full] = await this.ds.query(`SELECT form, prefill, data, completed_at AS "completedAt", completed_by AS "completedBy" FROM tasks WHERE id = $1`, [id]);
-    const [order] = await this.ds.query(`SELECT id, title, status, stage, template_key AS "templateKey", template_version AS "templateVersion", value, variables FROM orders WHERE id = $1`, [t.orderId]);
-    const { workflowId: _w, ...task } = t;
-    return { ...task, ...full, order: { ...order, value: Number(order.value) } };
+    return this.detail(t);
   }
 
   /** Completes the task through the workflow's `completeTask` update: the workflow is the judge. */
@@ -91,48 +98,74 @@ export class TasksService {
     this.assertCanWork(t, user);
     // TypeORM returns [rows, affectedCount] for UPDATE … RETURNING on PostgreSQL.
     const [rows]: [unknown[], number] = await this.ds.query(
-      `UPDATE tasks SET assignee = $2 WHERE id = $1 AND status = 'open' AND (assignee IS NULL OR assignee = $2) RETURNING id`, [id, user.username]);
+      `UPDATE tasks SET assignee = $2, claimed_at = CASE WHEN assignee IS NULL THEN now() ELSE claimed_at END
+       WHERE id = $1 AND status = 'open' AND (assignee IS NULL OR assignee = $2) RETURNING id`, [id, user.username]);
     if (!rows.length) throw new ConflictError('task_not_claimable', `task ${id} is closed or assigned to someone else`);
     return this.get(id, user);
   }
 
   async release(id: string, user: AuthUser) {
     const t = await this.find(id);
-    if (t.assignee !== user.username && !isManager(user)) throw new ForbiddenError('only the assignee or a supervisor can release this task');
-    await this.ds.query(`UPDATE tasks SET assignee = NULL WHERE id = $1 AND status = 'open'`, [id]);
-    return this.get(id, user);
+    const manages = isManager(user) && regionAllows(user, t.region);
+    if (t.assignee !== user.username && !manages) throw new ForbiddenError('only the assignee or a supervisor of the region can release this task');
+    await this.ds.query(`UPDATE tasks SET assignee = NULL, claimed_at = NULL WHERE id = $1 AND status = 'open'`, [id]);
+    if (t.assignee !== user.username) await this.audit.record(user, 'task.release', `task:${id}`, null, { from: t.assignee, orderId: t.orderId }, t.region);
+    return this.detail(await this.find(id));
   }
 
   async reassign(id: string, username: string, reason: string | null, user: AuthUser) {
     const t = await this.find(id);
+    if (!regionAllows(user, t.region)) throw new ForbiddenError(`task ${id} belongs to another region`);
     if (t.status !== 'open') throw new ConflictError('task_not_open', `task ${id} is already ${t.status}`);
     const [target] = await this.ds.query(`SELECT username FROM users WHERE username = $1 OR id::text = $1`, [username]);
     if (!target) throw new NotFoundError('user', username);
-    await this.ds.query(`UPDATE tasks SET assignee = $2 WHERE id = $1`, [id, target.username]);
-    await this.audit.record(user, 'task.reassign', `task:${id}`, reason, { from: t.assignee, to: target.username });
+    await this.ds.query(`UPDATE tasks SET assignee = $2, claimed_at = now() WHERE id = $1`, [id, target.username]);
+    await this.audit.record(user, 'task.reassign', `task:${id}`, reason, { from: t.assignee, to: target.username, orderId: t.orderId }, t.region);
     return this.get(id, user);
   }
 
+  /** Adds a comment; anyone who may see the task may comment on it, open or closed. */
+  async comment(id: string, text: string, user: AuthUser): Promise<TaskComment> {
+    const t = await this.find(id);
+    this.assertCanSee(t, user);
+    const [row]: TaskComment[] = await this.ds.query(
+      `INSERT INTO task_comments (task_id, author, text) VALUES ($1, $2, $3)
+       RETURNING id, task_id AS "taskId", author, text, created_at AS "createdAt"`, [id, user.username, text]);
+    return row;
+  }
+
+  private async detail(t: TaskRow) {
+    const [full] = await this.ds.query(
+      `SELECT form, prefill, data, completed_at AS "completedAt", completed_by AS "completedBy", claimed_at AS "claimedAt" FROM tasks WHERE id = $1`, [t.id]);
+    const [order] = await this.ds.query(
+      `SELECT id, title, status, stage, region, template_key AS "templateKey", template_version AS "templateVersion", value, variables FROM orders WHERE id = $1`,
+      [t.orderId]);
+    const comments: TaskComment[] = await this.ds.query(
+      `SELECT id, task_id AS "taskId", author, text, created_at AS "createdAt" FROM task_comments WHERE task_id = $1 ORDER BY created_at, id LIMIT 500`, [t.id]);
+    const { workflowId: _w, ...task } = t;
+    return { ...task, ...full, order: { ...order, value: Number(order.value) }, comments };
+  }
+
   private async find(id: string): Promise<TaskRow> {
-    const rows: TaskRow[] = /^[0-9a-f-]{36}$/i.test(id) ? await this.ds.query(`${SELECT} WHERE t.id = $1`, [id]) : [];
+    const rows: TaskRow[] = isUuid(id) ? await this.ds.query(`${SELECT} WHERE t.id = $1`, [id]) : [];
     if (!rows[0]) throw new NotFoundError('task', id);
     return rows[0];
   }
 
   private assertCanSee(t: TaskRow, user: AuthUser): void {
-    if (isManager(user)) return;
-    if (t.assignee === user.username || (t.assignee === null && user.roles.includes(t.role as never))) return;
-    throw new ForbiddenError(`task ${t.id} is not yours`);
+    if (isManager(user) && regionAllows(user, t.region)) return;
+    if (isOwnOrQueue(t, user)) return;
+    throw new ForbiddenError(`task ${t.id} is not yours (assigned to ${t.assignee ?? `the ${t.role} queue`}${t.region ? ` in region ${t.region}` : ''})`);
   }
 
   private assertCanWork(t: TaskRow, user: AuthUser): void {
-    if (user.roles.includes('admin')) return;
-    if (t.assignee === user.username) return;
-    if (t.assignee === null && user.roles.includes(t.role as never)) return;
-    throw new ForbiddenError(`task ${t.id} is assigned to ${t.assignee ?? `the ${t.role} queue`}, not to you`);
+    if (isAdmin(user) || isOwnOrQueue(t, user)) return;
+    throw new ForbiddenError(`task ${t.id} is assigned to ${t.assignee ?? `the ${t.role} queue${t.region ? ` of region ${t.region}` : ''}`}, not to you`);
   }
 }
 
-function isManager(user: AuthUser): boolean {
-  return user.roles.includes('admin') || user.roles.includes('supervisor');
+/** Assigned to the user, or unassigned in one of their roles' queues within their region. */
+function isOwnOrQueue(t: TaskRow, user: AuthUser): boolean {
+  if (t.assignee === user.username) return true;
+  return t.assignee === null && user.roles.includes(t.role as never) && regionAllows(user, t.region);
 }
