@@ -1,3 +1,84 @@
-import type { Benchmark } from '../support/benchmark';
+/**
+ * `inbox`: GET /api/tasks?assignee=me&status=open&limit=50 (a rep's first page, earliest due first)
+ * over 100,000 open tasks, 20 concurrent keep-alive clients, against the same query sent straight
+ * through `pg` by 20 concurrent clients (pool of 20, like the API's). ABAB rounds.
+ * Tunables: BENCH_INBOX_SECONDS (per side, 15), BENCH_INBOX_CLIENTS (20).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Pool } from 'pg';
+import type { Benchmark, BenchContext } from '../support/benchmark';
+import { openBenchDb, publishBenchTemplate } from '../support/bench-db';
+import type { Figure } from '../support/results';
+import { type LatencySummary, fmtMs, summarize } from '../support/stats';
+import { startApi } from './api-process';
+import { type JsonClient, expectStatus } from './http-client';
+import { captureInboxQuery, explainInbox } from './inbox-query';
+import { closedLoop } from './load';
+import twoTasks from './two-tasks.template.json';
 
-export const inboxBench: Benchmark = { name: 'inbox', group: 'api', run: async () => { throw new Error('not written yet'); } };
+const SECONDS = Number(process.env.BENCH_INBOX_SECONDS ?? 15);
+const CLIENTS = Number(process.env.BENCH_INBOX_CLIENTS ?? 20);
+const ROUNDS = 2;
+const PAGE = 50;
+const INBOX_PATH = `/api/tasks?assignee=me&status=open&limit=${PAGE}`;
+
+export const inboxBench: Benchmark = { name: 'inbox', group: 'api', run };
+
+async function run(ctx: BenchContext): Promise<Figure[]> {
+  const ds = await openBenchDb(ctx.databaseUrl);
+  const pool = new Pool({ connectionString: ctx.databaseUrl, max: CLIENTS });
+  try {
+    await publishBenchTemplate(ds, twoTasks);
+    const t0 = Date.now();
+    await ds.query(readFileSync(path.join(__dirname, 'seed-inbox.sql'), 'utf8'));
+    ctx.log(`inbox: seeded 100,000 orders, 100,000 open + 100,000 completed tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    // Temporal is not needed to list tasks; the API's client connects lazily.
+    const api = await startApi(ctx.databaseUrl, '127.0.0.1:1');
+    const { client, session } = await api.login('rep1');
+    const query = await captureInboxQuery(session.user, PAGE);
+    const plan = await explainInbox(pool, query);
+    ctx.log(`inbox: plan ${plan.shape}; ${plan.executionMs.toFixed(2)} ms in PostgreSQL`);
+    if (!plan.indexes.includes('tasks_inbox_assignee_idx')) ctx.log('inbox: WARNING the plan does not use the partial index tasks_inbox_assignee_idx');
+
+    const viaApi = async () => {
+      const body = expectStatus(await client.get<{ items: { id: string }[] }>(INBOX_PATH), 200, 'GET /api/tasks');
+      if (body.items.length !== PAGE) throw new Error(`the inbox page has ${body.items.length} tasks, expected ${PAGE}`);
+    };
+    const viaSql = async () => {
+      const { rows } = await pool.query(query.sql, query.params);
+      if (rows.length !== PAGE + 1) throw new Error(`the raw query returned ${rows.length} rows, expected ${PAGE + 1}`);
+    };
+    await sameFirstPage(client, pool, query);
+    await closedLoop(viaApi, CLIENTS, 2000);
+    await closedLoop(viaSql, CLIENTS, 2000);
+    const samples = { api: [] as number[], sql: [] as number[] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      samples.sql.push(...await closedLoop(viaSql, CLIENTS, (SECONDS * 1000) / ROUNDS));
+      samples.api.push(...await closedLoop(viaApi, CLIENTS, (SECONDS * 1000) / ROUNDS));
+    }
+    client.close();
+    const apiSummary = summarize(samples.api);
+    const sqlSummary = summarize(samples.sql);
+    ctx.log(`inbox: API ${line(apiSummary, SECONDS)}`);
+    ctx.log(`inbox: SQL ${line(sqlSummary, SECONDS)}`);
+    return [
+      { metric: 'p99_ms', value: apiSummary.p99, baseline: sqlSummary.p99, unit: 'ms', target: { on: 'value', op: '<=', limit: 100 } },
+      { metric: 'ratio_vs_sql', value: apiSummary.p99, baseline: sqlSummary.p99, unit: 'ms (p99)', target: { on: 'ratio', op: '<=', limit: 1.5 } },
+    ];
+  } finally {
+    await pool.end();
+    await ds.destroy();
+  }
+}
+
+/** Both paths must return the same tasks, or the comparison is meaningless. */
+async function sameFirstPage(client: JsonClient, pool: Pool, query: { sql: string; params: unknown[] }): Promise<void> {
+  const viaApi = expectStatus(await client.get<{ items: { id: string }[] }>(INBOX_PATH), 200, 'GET /api/tasks').items.map((t) => t.id);
+  const viaSql = (await pool.query<{ id: string }>(query.sql, query.params)).rows.slice(0, PAGE).map((r) => r.id);
+  if (JSON.stringify(viaApi) !== JSON.stringify(viaSql)) throw new Error('the API and the raw query return different first pages');
+}
+
+function line(s: LatencySummary, seconds: number): string {
+  return `${s.count} requests (${(s.count / seconds).toFixed(0)}/s): p50 ${fmtMs(s.p50)}, p90 ${fmtMs(s.p90)}, p99 ${fmtMs(s.p99)}, max ${fmtMs(s.max)}`;
+}

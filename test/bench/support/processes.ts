@@ -26,6 +26,11 @@ export function spawnService(name: string, command: string, args: string[], env:
   return track(new Service(name, child));
 }
 
+/** Runs a TypeScript entry point of the repository (`node -r @swc-node/register FILE`). */
+export function spawnTs(name: string, file: string, env: NodeJS.ProcessEnv): Service {
+  return spawnService(name, process.execPath, ['-r', '@swc-node/register', file], env);
+}
+
 /** Forks a TypeScript entry point with an IPC channel (see child-protocol.ts). */
 export function forkTs(name: string, file: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Service {
   const child = fork(file, [], { cwd: ROOT, env, execArgv: ['-r', '@swc-node/register', ...execArgv], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
