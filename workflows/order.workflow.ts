@@ -5,12 +5,13 @@
  */
 import {
   ActivityFailure, ApplicationFailure, condition, continueAsNew, executeChild,
-  allHandlersFinished, proxyActivities, proxyLocalActivities, sleep, upsertSearchAttributes, uuid4, workflowInfo, setHandler,
+  allHandlersFinished, patched, proxyActivities, proxyLocalActivities, sleep, upsertSearchAttributes, uuid4, workflowInfo, setHandler,
 } from '@temporalio/workflow';
 import type { Activities } from '@orderpath/activities';
 import { parseDuration } from './definition/duration';
 import { OrderStage, OrderStatus, TemplateKey } from './search-attributes';
 import type { RetryPolicy } from './definition/schema';
+import { childOrderId } from './interpreter/child-order-id';
 import { ProcessRuntime } from './interpreter/process-runtime';
 import { ServiceFailure, type Ports, type ProcessInput, type ServiceCall } from './interpreter/ports';
 import {
@@ -38,6 +39,10 @@ const projection = proxyLocalActivities<Activities>({
 });
 
 const DEFAULT_HISTORY_LIMIT = 10_000;
+/** Behaviour changes of this adapter gated by `patched()` (the interpreter's are in PATCHES). */
+const ADAPTER_PATCHES = {
+  deterministicChildId: 'deterministic-child-order-id',
+} as const;
 const serviceProxies = new Map<string, Record<string, (input: unknown) => Promise<unknown>>>();
 
 /** Domain activities run with the node's own retry policy and timeout (default 3 attempts, 5 min). */
@@ -88,7 +93,8 @@ function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports 
     recordEvents: (orderId, events) => projection.recordEvents({ orderId, events, vars: runtime().snapshot().vars }),
     startChild: async ({ templateKey, templateVersion, nodeId, iteration, variables }) => {
       const template = await engine.loadTemplate(templateKey, templateVersion);
-      const orderId = uuid4();
+      // Derived, not random: the same call never starts a second child (see child-order-id.ts).
+      const orderId = patched(ADAPTER_PATCHES.deterministicChildId) ? childOrderId(input.orderId, nodeId, iteration) : uuid4();
       await engine.createChildOrder({ parentOrderId: input.orderId, orderId, template, nodeId });
       const result = await executeChild(orderWorkflow, {
         workflowId: `order-${orderId}`,
@@ -102,6 +108,7 @@ function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports 
       const info = workflowInfo();
       return info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT);
     },
+    patched: (id) => patched(id),
     setSearchAttributes: ({ stage, status }) =>
       upsertSearchAttributes([
         { key: OrderStage, value: stage ?? null },

@@ -60,6 +60,36 @@ describe('continue-as-new', () => {
     await expect(h.result).resolves.toMatchObject({ status: 'cancelled' });
   });
 
+  it('never continues as new while a child order runs: the child would be started a second time by the next run', async () => {
+    // given a loop beside a sub-process whose child order is still running
+    const ports = new FakePorts();
+    ports.continueAsNew = true;
+    let finishChild: (vars: Record<string, unknown>) => void = () => undefined;
+    ports.startChild = (call) => {
+      ports.childCalls.push(call);
+      return new Promise((resolve) => { finishChild = resolve; });
+    };
+    const h = startProcess(def(
+      [node('start', 'start'), node('fork', 'parallelGateway'), node('loop'), node('check', 'exclusiveGateway'), node('ship', 'subProcess'),
+        node('join', 'parallelGateway'), node('end', 'end')],
+      [edge('start', 'fork'), edge('fork', 'loop'), edge('fork', 'ship'), edge('loop', 'check'), edge('check', 'loop', { condition: 'vars.again' }),
+        edge('check', 'join', { default: true }), edge('ship', 'join'), edge('join', 'end')],
+    ), { ports, variables: { again: true } });
+    // when the loop takes its back edge twice
+    await h.complete('loop');
+    await h.complete('loop');
+    // then the run goes on in place and the child was started once
+    expect(ports.openTasks('loop').map((t) => t.spec.iteration)).toEqual([3]);
+    expect(ports.childCalls).toHaveLength(1);
+    expect(ports.events.map((e) => e.type)).not.toContain('continued_as_new');
+    // when the child is done, the next back edge is a safe point again (the join keeps the arrival)
+    finishChild({ shipped: true });
+    await h.complete('loop');
+    await expect(h.result).resolves.toMatchObject({
+      status: 'continueAsNew', snapshot: { vars: { shipped: true, again: true }, joins: { join: ['ship:join'] }, tokens: [{ nodeId: 'check' }] },
+    });
+  });
+
   it('resuming a snapshot taken at a task wait re-attaches to the same task instead of creating another', async () => {
     // given an order waiting on a task, whose state is carried into a new runtime
     const ports = new FakePorts();

@@ -46,6 +46,8 @@ export class FakePorts implements Ports {
   services: Record<string, ServiceHandler> = {};
   children: Record<string, (variables: Record<string, unknown>) => Record<string, unknown>> = {};
   continueAsNew: boolean | (() => boolean) = false;
+  /** Set to answer `ports.patched` (e.g. `() => false` to replay behaviour from before a change). */
+  patched?: (id: string) => boolean;
   /** Highest number of recordEvents calls seen in flight at once (must stay 1). */
   maxConcurrentWrites = 0;
   private writesInFlight = 0;

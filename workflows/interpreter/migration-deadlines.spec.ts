@@ -1,4 +1,6 @@
 import { chain, def, edge, node } from '../definition/test-builders';
+import { FakePorts } from './fake-ports';
+import { PATCHES } from './ports';
 import { startProcess, template } from './process-harness';
 
 const HOUR = 3_600_000;
@@ -72,5 +74,19 @@ describe('deadlines after migration', () => {
     await h.runtime.migrate(payment(2, { correlation: 'vars.invoice' }), {});
     await h.runtime.deliverMessage('paymentReceived', { paid: 1 }, 'INV-1');
     await expect(h.result).resolves.toEqual({ status: 'completed', vars: { invoice: 'INV-1', paid: 1 } });
+  });
+
+  it('given a history from before the change (patch not applied), a migration keeps the v1 deadline as before', async () => {
+    const ports = new FakePorts();
+    const seen: string[] = [];
+    ports.patched = (id) => { seen.push(id); return false; };
+    const h = startProcess(approval(1, { dueIn: 'P1D' }), { ports });
+    await h.settle();
+    await h.runtime.migrate(approval(2, {}), {});
+    await h.ports.advance(1 * DAY);
+    expect(seen).toEqual([PATCHES.migrationRearmsDeadlines]);
+    expect(h.ports.openTasks('approve')[0].overdue).toBe(true);
+    await h.complete('approve');
+    await expect(h.result).resolves.toMatchObject({ status: 'completed' });
   });
 });

@@ -10,6 +10,7 @@
 import type { Definition } from '../definition/schema';
 import { MigrationRefusedError } from './errors';
 import { ProcessGraph } from './graph';
+import { PATCHES } from './ports';
 import type { ProcessContext } from './process-context';
 
 const MIGRATABLE_WAITS = new Set(['task', 'message', 'timer']);
@@ -64,7 +65,7 @@ export function applyMigration(ctx: ProcessContext, plan: MigrationPlan, mapping
   }
   ctx.graph = plan.graph;
   ctx.joins = joins;
-  ctx.migrations += 1;
+  if (ctx.ports.patched?.(PATCHES.migrationRearmsDeadlines) ?? true) ctx.migrations += 1;
   const firstStage = [...ctx.tokens.values()].map((token) => plan.graph.node(token.nodeId).stage).find((stage) => stage !== undefined);
   if (firstStage !== undefined) ctx.stage = firstStage;
   ctx.emit('migrated', {

@@ -80,7 +80,23 @@ export interface Ports {
   shouldContinueAsNew(): boolean;
   /** Visibility: search attributes for the Temporal Web UI. */
   setSearchAttributes(attrs: { stage: string | null; status: OrderStatus }): void;
+  /**
+   * Whether a behaviour change `id` (one of PATCHES) applies: false only while replaying a
+   * history recorded before the change (Temporal's `patched()`). Call it at the point where the
+   * old and new behaviour part. Hosts without histories omit it: everything applies.
+   */
+  patched?(id: string): boolean;
 }
+
+/**
+ * Interpreter behaviour changes gated by `ports.patched` so that histories recorded before them
+ * keep replaying (see README.md, "Changing behaviour"). Never remove or reuse an id while
+ * orders started before it may still run.
+ */
+export const PATCHES = {
+  /** A migration wakes deadline waits so they re-arm from the target node. */
+  migrationRearmsDeadlines: 'migration-rearms-deadlines',
+} as const;
 
 /** Thrown by runService when the activity failed for good (retries exhausted or non-retryable). */
 export class ServiceFailure extends Error {

@@ -4,7 +4,7 @@
  * Polling reads the database, never the clock of the time-skipping server.
  */
 import { randomUUID } from 'node:crypto';
-import { type Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { type Client, WorkflowUpdateFailedError, type WorkflowHandle, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { DOMAIN_ACTIVITY_NAMES } from '@orderpath/activities';
@@ -35,7 +35,7 @@ export function checked(input: DefinitionInput, ctx: ValidationContext = {}): De
 /** Creates the order row and starts its workflow (call inside h.run so the worker polls). */
 export async function startOrder(
   h: WorkflowHarness, template: Definition, extra: Partial<OrderWorkflowInput> = {},
-): Promise<{ orderId: string; handle: OrderHandle }> {
+): Promise<{ orderId: string; handle: WorkflowHandleWithFirstExecutionRunId<typeof orderWorkflow> }> {
   const orderId = await h.createOrder(template);
   const handle = await h.env.client.workflow.start(orderWorkflow, {
     taskQueue: TASK_QUEUE, workflowId: `order-${orderId}`, args: [{ orderId, template, variables: {}, ...extra }],
