@@ -38,18 +38,20 @@ const ms = (sql: string) => `date_trunc('milliseconds', ${sql})`;
 
 /** The UNION ALL of the selected reasons' branches. */
 export function stuckBranchesSql(p: SqlParams, input: StuckSqlInput): string {
-  const now = p.add(input.now);
+  // Added on first use: a placeholder no branch references would leave PostgreSQL without its type.
+  let nowRef: string | undefined;
+  const now = () => (nowRef ??= p.add(input.now));
   const only = (col: string) => (input.orderIdIs ? ` AND ${col} ${input.orderIdIs}` : '');
   const branches: Record<StuckReason, () => string> = {
     task_overdue: () => `SELECT t.order_id, 'task_overdue'::text AS reason, ${ms('t.due_at')} AS since, t.node_id,
         jsonb_build_object('taskId', t.id, 'taskName', t.name, 'assignee', t.assignee) AS detail
-      FROM tasks t WHERE t.status = 'open' AND t.due_at IS NOT NULL AND t.due_at < ${now}::timestamptz${only('t.order_id')}`,
+      FROM tasks t WHERE t.status = 'open' AND t.due_at IS NOT NULL AND t.due_at < ${now()}::timestamptz${only('t.order_id')}`,
     incident: () => `SELECT i.order_id, 'incident'::text, ${ms('i.opened_at')}, i.node_id,
         jsonb_build_object('incidentId', i.id, 'activity', i.activity, 'error', i.error)
       FROM incidents i WHERE i.status = 'open'${only('i.order_id')}`,
     waiting_too_long: () => `SELECT w.order_id, 'waiting_too_long'::text, ${ms('w.expected_by')}, w.node_id,
         jsonb_build_object('message', w.message, 'waitingSince', w.since)
-      FROM order_waits w WHERE w.expected_by IS NOT NULL AND w.expected_by < ${now}::timestamptz${only('w.order_id')}`,
+      FROM order_waits w WHERE w.expected_by IS NOT NULL AND w.expected_by < ${now()}::timestamptz${only('w.order_id')}`,
     stage_overdue: () => {
       const slas = p.add(JSON.stringify(input.slas.map((s) => ({ key: s.key, version: s.version, stage: s.stage, sla: s.sla, sla_ms: s.slaMs }))));
       const due = `ob.stage_since + s.sla_ms * interval '1 millisecond'`;
@@ -57,14 +59,14 @@ export function stuckBranchesSql(p: SqlParams, input: StuckSqlInput): string {
           jsonb_build_object('sla', s.sla, 'stageSince', ob.stage_since)
         FROM orders ob JOIN jsonb_to_recordset(${slas}::jsonb) AS s(key text, version int, stage text, sla text, sla_ms bigint)
           ON s.key = ob.template_key AND s.version = ob.template_version AND s.stage = ob.stage
-        WHERE ob.status IN ${ACTIVE_STATUSES} AND ob.stage_since IS NOT NULL AND ${due} < ${now}::timestamptz${only('ob.id')}`;
+        WHERE ob.status IN ${ACTIVE_STATUSES} AND ob.stage_since IS NOT NULL AND ${due} < ${now()}::timestamptz${only('ob.id')}`;
     },
     no_progress: () => {
       const period = p.add(input.noProgressAfterMs);
       return `SELECT ob.id, 'no_progress'::text, ${ms(`ob.last_event_at + ${period}::bigint * interval '1 millisecond'`)}, ob.active_nodes[1],
           jsonb_build_object('lastEventAt', ob.last_event_at)
         FROM orders ob WHERE ob.status IN ('running', 'waiting')
-          AND ob.last_event_at < ${now}::timestamptz - ${period}::bigint * interval '1 millisecond'${only('ob.id')}`;
+          AND ob.last_event_at < ${now()}::timestamptz - ${period}::bigint * interval '1 millisecond'${only('ob.id')}`;
     },
   };
   const selected = STUCK_REASONS.filter((r) => !input.reasons || input.reasons.includes(r));

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, Role } from '../auth/auth.types';
 import { effectiveRegion } from '../common/access';
-import { ConflictError, UnauthorizedError } from '../common/errors';
+import { BadRequestError, ConflictError, UnauthorizedError } from '../common/errors';
 import { type Page, cursorPart, decodeCursor, pageOf } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
 
@@ -34,6 +34,7 @@ export interface NewUser {
   region?: string | null;
 }
 
+const FOREIGN_KEY_VIOLATION = '23503';
 const SELECT = `SELECT id, username, display_name AS "displayName", roles, region, created_at AS "createdAt" FROM users`;
 
 /** Users (never their password hashes): admins manage them; supervisors list their region's. */
@@ -68,7 +69,13 @@ export class UsersService {
       `INSERT INTO users (username, display_name, password_hash, roles, region) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (username) DO NOTHING
        RETURNING id, username, display_name AS "displayName", roles, region, created_at AS "createdAt"`,
-      [input.username, input.displayName, hash, input.roles, input.region ?? null]);
+      [input.username, input.displayName, hash, input.roles, input.region ?? null]).catch((err: { code?: string }) => {
+      // users.region references the regions master data.
+      if (err?.code === FOREIGN_KEY_VIOLATION) {
+        throw new BadRequestError(`region ${input.region} does not exist`, [{ field: 'region', code: 'unknown_region', message: 'not a known region id' }]);
+      }
+      throw err;
+    });
     if (!rows[0]) throw new ConflictError('user_exists', `user ${input.username} already exists`);
     await this.audit.record(by, 'user.create', `user:${rows[0].id}`, null, { username: input.username, roles: input.roles, region: input.region ?? null });
     return rows[0];
