@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
 
@@ -23,10 +25,28 @@ function bodyParsers(limit: string) {
     }));
 }
 
+/**
+ * Serves the built designer SPA (designer/dist, built by infra/browser.sh or
+ * `npm run build -w @orderpath/designer`) when it exists: its files, and index.html for any other
+ * GET outside /api so that deep links like /tasks/<id> load the app.
+ */
+function serveDesigner(app: INestApplication): void {
+  const dist = resolve(process.env.ORDERPATH_DESIGNER_DIST ?? join(__dirname, '../../../designer/dist'));
+  if (!existsSync(join(dist, 'index.html'))) return;
+  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !/^\/api(\/|$)/.test(req.path) && !req.path.startsWith('/assets/');
+    if (!isPage) return next();
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(join(dist, 'index.html'));
+  });
+}
+
 export async function createApp(config: AppConfig, opts: { logLevels?: LogLevel[] } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.of(config), { bodyParser: false, logger: opts.logLevels ?? ['log', 'warn', 'error'] });
   app.use(helmet({ contentSecurityPolicy: false }));
   for (const parser of bodyParsers(config.bodyLimit)) app.use(parser);
+  serveDesigner(app);
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(app, new DocumentBuilder()

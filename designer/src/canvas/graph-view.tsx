@@ -1,0 +1,43 @@
+/**
+ * A read-only template graph with overlays: the order page (tokens and path), the version diff,
+ * the duration heatmap. Same nodes as the designer, no editing.
+ */
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import type { Definition } from '@orderpath/workflows/definition/schema';
+import type { KindLabel, StageLabel } from './build-flow';
+import type { Decorations, FlowEdge, FlowNode } from './flow-types';
+import { NODE_TYPES } from './node-types';
+import { useFlowState } from './use-flow-state';
+
+interface Props {
+  def: Definition;
+  deco: Decorations;
+  kindLabel: KindLabel;
+  stageLabel: StageLabel;
+  testId?: string;
+  height?: number | string;
+}
+
+function View({ def, deco, kindLabel, stageLabel }: Props) {
+  const state = useFlowState(def, deco, kindLabel, stageLabel);
+  return (
+    <ReactFlow<FlowNode, FlowEdge>
+      nodes={state.nodes} edges={state.edges} nodeTypes={NODE_TYPES}
+      onNodesChange={state.onNodesChange} onEdgesChange={state.onEdgesChange}
+      nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} deleteKeyCode={null}
+      fitView minZoom={0.05} proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={20} />
+      <MiniMap pannable zoomable />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}
+
+export function GraphView(props: Props) {
+  return (
+    <div className="graph-view" style={{ height: props.height ?? 420 }} data-testid={props.testId ?? 'graph'}>
+      <ReactFlowProvider><View {...props} /></ReactFlowProvider>
+    </div>
+  );
+}

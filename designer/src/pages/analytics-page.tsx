@@ -1,0 +1,1 @@
+export function AnalyticsPage() { return <p>analytics</p>; }

@@ -1,0 +1,1 @@
+export function ConsolePage() { return <p>console</p>; }

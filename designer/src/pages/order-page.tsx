@@ -1,0 +1,1 @@
+export function OrderPage({ id }: { id: string }) { return <p>order {id}</p>; }

@@ -1,0 +1,1 @@
+export function VersionsPage({ templateKey }: { templateKey: string }) { return <p>versions {templateKey}</p>; }
