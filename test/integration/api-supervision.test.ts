@@ -5,7 +5,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { eventually, startStack, type Stack } from '../support/stack';
-import { auth, extraApp, type ExtraApp, linear, openTask, orderStatus, publish, publishDirect, startOrder, uniqueKey } from './api-support';
+import { auth, extraApp, type ExtraApp, linear, orderStatus, publish, publishDirect, startOrder, uniqueKey } from './api-support';
 
 let stack: Stack;
 /** Same database and Temporal, but `no_progress` after 2 s instead of 7 days. */
