@@ -3,7 +3,7 @@
  * domain activities that service tasks call by name. Built by a factory so tests can pass deps.
  */
 import type { ActivityDeps } from './deps';
-import { orderValueActivities } from './domain/order-value.activity';
+import { valueChainActivities } from './domain';
 import { orderActivities } from './engine/orders.activity';
 import { incidentActivities } from './engine/incidents.activity';
 import { projectionActivities } from './engine/projection.activity';
@@ -18,7 +18,7 @@ export function createEngineActivities(deps: ActivityDeps) {
 }
 
 export function createDomainActivities(deps: ActivityDeps) {
-  return { ...orderValueActivities(deps) };
+  return { ...valueChainActivities(deps) };
 }
 
 export function createActivities(deps: ActivityDeps) {
