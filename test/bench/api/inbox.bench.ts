@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import type { Benchmark, BenchContext } from '../support/benchmark';
 import { openBenchDb, publishBenchTemplate } from '../support/bench-db';
+import { CpuMeter, ownCpuMs, postgresCpuMs } from '../support/cpu-meter';
 import type { Figure } from '../support/results';
 import { type LatencySummary, fmtMs, summarize } from '../support/stats';
 import { startApi } from './api-process';
@@ -32,7 +33,7 @@ async function run(ctx: BenchContext): Promise<Figure[]> {
     await publishBenchTemplate(ds, twoTasks);
     const t0 = Date.now();
     await ds.query(readFileSync(path.join(__dirname, 'seed-inbox.sql'), 'utf8'));
-    ctx.log(`inbox: seeded 100,000 orders, 100,000 open + 100,000 completed tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    ctx.log(`inbox: seeded 100,000 orders with 100,000 open and 100,000 completed tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     // Temporal is not needed to list tasks; the API's client connects lazily.
     const api = await startApi(ctx.databaseUrl, '127.0.0.1:1');
     const { client, session } = await api.login('rep1');
@@ -53,15 +54,18 @@ async function run(ctx: BenchContext): Promise<Figure[]> {
     await closedLoop(viaApi, CLIENTS, 2000);
     await closedLoop(viaSql, CLIENTS, 2000);
     const samples = { api: [] as number[], sql: [] as number[] };
+    // Backends of both pools are connected by now (warm-up), so their CPU is all accounted.
+    const sources = { 'load generator': ownCpuMs, postgres: () => postgresCpuMs(pool) };
+    const cpu = { api: new CpuMeter({ api: () => api.service.cpuMs(), ...sources }), sql: new CpuMeter(sources) };
     for (let round = 1; round <= ROUNDS; round++) {
-      samples.sql.push(...await closedLoop(viaSql, CLIENTS, (SECONDS * 1000) / ROUNDS));
-      samples.api.push(...await closedLoop(viaApi, CLIENTS, (SECONDS * 1000) / ROUNDS));
+      samples.sql.push(...await cpu.sql.measure(() => closedLoop(viaSql, CLIENTS, (SECONDS * 1000) / ROUNDS)));
+      samples.api.push(...await cpu.api.measure(() => closedLoop(viaApi, CLIENTS, (SECONDS * 1000) / ROUNDS)));
     }
     client.close();
     const apiSummary = summarize(samples.api);
     const sqlSummary = summarize(samples.sql);
-    ctx.log(`inbox: API ${line(apiSummary, SECONDS)}`);
-    ctx.log(`inbox: SQL ${line(sqlSummary, SECONDS)}`);
+    ctx.log(`inbox: API ${line(apiSummary, SECONDS)}; ${cpu.api.per(apiSummary.count, 'request')}`);
+    ctx.log(`inbox: SQL ${line(sqlSummary, SECONDS)}; ${cpu.sql.per(sqlSummary.count, 'query')}`);
     return [
       { metric: 'p99_ms', value: apiSummary.p99, baseline: sqlSummary.p99, unit: 'ms', target: { on: 'value', op: '<=', limit: 100 } },
       { metric: 'ratio_vs_sql', value: apiSummary.p99, baseline: sqlSummary.p99, unit: 'ms (p99)', target: { on: 'ratio', op: '<=', limit: 1.5 } },
@@ -76,6 +80,7 @@ async function run(ctx: BenchContext): Promise<Figure[]> {
 async function sameFirstPage(client: JsonClient, pool: Pool, query: { sql: string; params: unknown[] }): Promise<void> {
   const viaApi = expectStatus(await client.get<{ items: { id: string }[] }>(INBOX_PATH), 200, 'GET /api/tasks').items.map((t) => t.id);
   const viaSql = (await pool.query<{ id: string }>(query.sql, query.params)).rows.slice(0, PAGE).map((r) => r.id);
+  if (viaApi.length !== PAGE) throw new Error(`the rep's first page has ${viaApi.length} tasks, expected ${PAGE}: check the seed`);
   if (JSON.stringify(viaApi) !== JSON.stringify(viaSql)) throw new Error('the API and the raw query return different first pages');
 }
 

@@ -4,6 +4,7 @@
  * Throughput and worker CPU over ABAB rounds of N concurrent orders; memory per order parked in
  * the sticky cache. Tunables: BENCH_ENGINE_ORDERS (200), BENCH_ENGINE_ROUNDS (2), BENCH_ENGINE_HELD (500).
  */
+import type { WorkflowHandle } from '@temporalio/client';
 import { performance } from 'node:perf_hooks';
 import type { Benchmark, BenchContext } from '../support/benchmark';
 import { openBenchDb, publishBenchTemplate } from '../support/bench-db';
@@ -12,6 +13,7 @@ import type { Figure } from '../support/results';
 import { sleep } from '../support/stats';
 import { BENCH_ACTIVITY_NAMES, CALLS_BEFORE_FIRST_TIMER, CALLS_PER_ORDER, referenceVars } from './bench.activities';
 import rawTemplate from './engine.template.json';
+import { historyShape } from './history-shape';
 import { type OrderResult, type Side, type SideKey, startSides } from './sides';
 
 const ORDERS = Number(process.env.BENCH_ENGINE_ORDERS ?? 200);
@@ -20,6 +22,8 @@ const HELD = Number(process.env.BENCH_ENGINE_HELD ?? 500);
 const WARMUP = 20;
 
 interface Phase {
+  /** One order of the phase, to show its history. */
+  sample: WorkflowHandle;
   orders: number;
   wallMs: number;
   workerCpuMs: number;
@@ -51,6 +55,7 @@ async function run(ctx: BenchContext): Promise<Figure[]> {
           + `worker CPU ${(phase.workerCpuMs / phase.orders).toFixed(1)} ms/order, dev server CPU ${(phase.serverCpuMs / phase.orders).toFixed(1)} ms/order`);
       }
     }
+    for (const key of order) ctx.log(`engine: one ${key} order: ${await historyShape(phases[key][0].sample)}`);
     const memory: Record<SideKey, { rssMb: number; heapMb: number }> = {
       handwritten: await measureHeld(sides.handwritten, nextSeeds(HELD)),
       interpreter: await measureHeld(sides.interpreter, nextSeeds(HELD)),
@@ -93,7 +98,7 @@ async function runPhase(side: Side, seeds: number[], serverCpuMs: () => number):
       throw new Error(`${side.key}: order with seed ${seeds[i]} ended ${result.status} with ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
     }
   }));
-  return { orders: seeds.length, wallMs, workerCpuMs: after.cpuMs - before.cpuMs, serverCpuMs: serverCpuMs() - serverBefore, calls };
+  return { sample: handles[0], orders: seeds.length, wallMs, workerCpuMs: after.cpuMs - before.cpuMs, serverCpuMs: serverCpuMs() - serverBefore, calls };
 }
 
 /** Parks `seeds.length` orders on a day-long timer and measures the worker's growth per order. */
@@ -116,10 +121,10 @@ async function measureHeld(side: Side, seeds: number[]): Promise<{ rssMb: number
 }
 
 function figures(phases: Record<SideKey, Phase[]>, memory: Record<SideKey, { rssMb: number }>): Figure[] {
-  const total = (key: SideKey) => phases[key].reduce((sum, p) => ({
+  const total = (key: SideKey) => phases[key].reduce<Omit<Phase, 'sample'>>((sum, p) => ({
     orders: sum.orders + p.orders, wallMs: sum.wallMs + p.wallMs, workerCpuMs: sum.workerCpuMs + p.workerCpuMs,
     serverCpuMs: sum.serverCpuMs + p.serverCpuMs, calls: sum.calls + p.calls,
-  }));
+  }), { orders: 0, wallMs: 0, workerCpuMs: 0, serverCpuMs: 0, calls: 0 });
   const ours = total('interpreter');
   const base = total('handwritten');
   const perSecond = (n: number, ms: number) => (n / ms) * 1000;

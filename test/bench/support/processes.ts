@@ -26,14 +26,23 @@ export function spawnService(name: string, command: string, args: string[], env:
   return track(new Service(name, child));
 }
 
+/**
+ * BENCH_CPU_PROF=DIR: every Node child writes a V8 CPU profile into DIR when stopped (open it in
+ * Chrome DevTools or summarise it with test/bench/support/profile-summary.ts).
+ */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`, '-r', path.join(__dirname, 'profile-preload.ts')] : [];
+}
+
 /** Runs a TypeScript entry point of the repository (`node -r @swc-node/register FILE`). */
 export function spawnTs(name: string, file: string, env: NodeJS.ProcessEnv): Service {
-  return spawnService(name, process.execPath, ['-r', '@swc-node/register', file], env);
+  return spawnService(name, process.execPath, ['-r', '@swc-node/register', ...profileArgs(), file], env);
 }
 
 /** Forks a TypeScript entry point with an IPC channel (see child-protocol.ts). */
 export function forkTs(name: string, file: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Service {
-  const child = fork(file, [], { cwd: ROOT, env, execArgv: ['-r', '@swc-node/register', ...execArgv], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = fork(file, [], { cwd: ROOT, env, execArgv: ['-r', '@swc-node/register', ...profileArgs(), ...execArgv], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   return track(new Service(name, child));
 }
 
