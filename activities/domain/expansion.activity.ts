@@ -81,7 +81,7 @@ async function saveExpansionPlan(ds: DataSource, input: SaveExpansionPlanInput) 
   const [row] = await ds.query(
     `INSERT INTO expansion_plans (order_id, distributor_id, period, suggestions, new_skus, new_outlets, promotions, target_growth_pct, next_cycle, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT (order_id, period) DO UPDATE SET suggestions = EXCLUDED.suggestions, new_skus = EXCLUDED.new_skus, new_outlets = EXCLUDED.new_outlets,
+     ON CONFLICT (order_id, distributor_id, period) DO UPDATE SET suggestions = EXCLUDED.suggestions, new_skus = EXCLUDED.new_skus, new_outlets = EXCLUDED.new_outlets,
        promotions = EXCLUDED.promotions, target_growth_pct = EXCLUDED.target_growth_pct, next_cycle = EXCLUDED.next_cycle
      RETURNING id`,
     [input.orderId ?? null, distributor.id, input.period, JSON.stringify(input.suggestions ?? {}), skus, codeList(input.newOutlets),
