@@ -96,6 +96,8 @@ export interface Ports {
 export const PATCHES = {
   /** A migration wakes deadline waits so they re-arm from the target node. */
   migrationRearmsDeadlines: 'migration-rearms-deadlines',
+  /** task_overdue is written once the token shows its wait again (the projection stays "waiting"). */
+  overdueWhileWaiting: 'overdue-while-waiting',
 } as const;
 
 /** Thrown by runService when the activity failed for good (retries exhausted or non-retryable). */

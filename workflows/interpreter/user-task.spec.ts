@@ -1,5 +1,7 @@
 import { chain, def, edge, node } from '../definition/test-builders';
 import { TaskDataInvalidError, TaskNotOpenError } from './errors';
+import { FakePorts } from './fake-ports';
+import { PATCHES } from './ports';
 import { startProcess } from './process-harness';
 
 const HOUR = 3_600_000;
@@ -42,6 +44,17 @@ describe('user tasks', () => {
     expect(h.ports.events.at(-1)).toMatchObject({ type: 'task_overdue', snapshot: { status: 'waiting', activeNodes: ['a'] } });
     expect(h.runtime.snapshot().tokens[0].wait).toMatchObject({ kind: 'task', taskId: task.id, overdue: true });
     // when completed late
+    await h.complete('a');
+    await expect(h.result).resolves.toMatchObject({ status: 'completed' });
+  });
+
+  it('overdue escalation replaying a history from before the patch writes task_overdue at once, as it did then', async () => {
+    const ports = new FakePorts();
+    ports.patched = (id) => id !== PATCHES.overdueWhileWaiting;
+    const h = startProcess(def([node('start', 'start'), node('a', 'userTask', { dueIn: 'P1D' }), node('end', 'end')], chain('start', 'a', 'end')), { ports });
+    await h.settle();
+    await h.ports.advance(DAY + 1);
+    expect(h.ports.events.at(-1)).toMatchObject({ type: 'task_overdue', snapshot: { status: 'running' } });
     await h.complete('a');
     await expect(h.result).resolves.toMatchObject({ status: 'completed' });
   });

@@ -5,8 +5,9 @@
  */
 import { evaluate } from '../../definition/expressions';
 import { defaultFormValues } from '../../definition/form';
-import type { NodeOf } from '../../definition/schema';
+import type { Edge, NodeOf } from '../../definition/schema';
 import { MissingEdgeError } from '../errors';
+import { PATCHES } from '../ports';
 import type { ProcessContext, WaitOptions } from '../process-context';
 import { durationMs, parseIso, toIso } from '../time';
 import type { NodeOutcome, TaskRecord, Token, TokenWait, WaitOf } from '../types';
@@ -53,30 +54,36 @@ async function createTask(ctx: ProcessContext, token: Token, node: NodeOf<'userT
  * Waits for the completion while the due timer runs. Returns the overdue edge to take when the
  * interrupting policy fired, otherwise undefined once the task is completed.
  *
- * The deadline wait loops: an escalation goes on waiting (now without deadline), and a migration
- * wakes it so the deadline is re-derived from the node the token moved to. The wait is set on the
- * token before each event, so the projection says "waiting" (not "running") while it waits.
+ * Replay contract: without a migration this issues exactly the waits (and so the flushes and
+ * timers) of the first version — a deadline wait until the task closes, then a wait until it is
+ * completed — so stored histories replay. A migration wakes either wait and re-derives the
+ * deadline from the node the token moved to (only where PATCHES.migrationRearmsDeadlines applies).
  */
 async function awaitTask(ctx: ProcessContext, token: Token, task: TaskRecord, first: WaitOf<'task'>, created: boolean) {
   let wait = first;
   let event: WaitOptions['event'] = created ? { type: 'task_created', data: { taskId: task.id, dueAt: wait.dueAt } } : undefined;
-  while (task.state === 'open') {
+  for (;;) {
     const epoch = ctx.migrations;
-    const timeoutMs = wait.dueAt !== null && !wait.overdue ? parseIso(wait.dueAt) - ctx.ports.now() : undefined;
-    const settled = await ctx.waitFor(token, wait, { until: () => task.state !== 'open' || ctx.migrations !== epoch, timeoutMs, event });
-    event = undefined;
-    if (ctx.migrations !== epoch) {
-      wait = { ...wait, dueAt: wait.overdue ? wait.dueAt : dueAtOf(ctx.graph.nodeOf(token.nodeId, 'userTask'), parseIso(token.since)) };
-    } else if (!settled && task.state === 'open') {
-      const edge = await onOverdue(ctx, token, task);
-      if (edge) return edge;
-      wait = { ...wait, overdue: true };
-      event = { type: 'task_overdue', data: { taskId: task.id } };
+    const migrated = () => ctx.migrations !== epoch;
+    if (wait.dueAt !== null && !wait.overdue) {
+      const timeoutMs = parseIso(wait.dueAt) - ctx.ports.now();
+      const settled = await ctx.waitFor(token, wait, { until: () => task.state !== 'open' || migrated(), timeoutMs, event });
+      event = undefined;
+      if (!settled && task.state === 'open' && !migrated()) {
+        const escalation = await onOverdue(ctx, token, task);
+        if (escalation.edge) return escalation.edge;
+        wait = { ...wait, overdue: true };
+        event = escalation.event;
+      }
     }
+    if (!migrated()) {
+      // A completion may still be closing the row: the token moves on once it is closed.
+      await ctx.waitFor(token, wait, { until: () => task.state === 'completed' || migrated(), event });
+      event = undefined;
+    }
+    if (task.state === 'completed') return undefined;
+    wait = { ...wait, dueAt: wait.overdue ? wait.dueAt : dueAtOf(ctx.graph.nodeOf(token.nodeId, 'userTask'), parseIso(token.since)) };
   }
-  // A completion may still be closing the row: the token moves on once it is closed.
-  await ctx.waitFor(token, wait, { until: () => task.state === 'completed', event });
-  return undefined;
 }
 
 /** The due date of a task entered at `enteredAt` on `node`, or null without dueIn. */
@@ -84,14 +91,24 @@ function dueAtOf(node: NodeOf<'userTask'>, enteredAt: number): string | null {
   return node.dueIn ? toIso(enteredAt + durationMs(node.dueIn, `dueIn of ${node.id}`)) : null;
 }
 
-async function onOverdue(ctx: ProcessContext, token: Token, task: TaskRecord) {
+/** What the due date passing did: an interrupting edge to take, or the escalation event still to write. */
+interface Escalation {
+  edge?: Edge;
+  event?: WaitOptions['event'];
+}
+
+async function onOverdue(ctx: ProcessContext, token: Token, task: TaskRecord): Promise<Escalation> {
   const node = ctx.graph.nodeOf(token.nodeId, 'userTask');
   const at = { nodeId: node.id, iteration: token.iteration };
   const policy = node.onOverdue ?? 'escalate';
   if (policy === 'escalate') {
-    // The task_overdue event follows in awaitTask, once the token shows its wait again.
     await ctx.ports.markTaskOverdue(task.id);
-    return undefined;
+    const event = { type: 'task_overdue', data: { taskId: task.id } };
+    // Written by the next wait, once the token shows it again, so the projection keeps saying
+    // "waiting"; before the patch it was written at once (and reported the order "running").
+    if (ctx.ports.patched?.(PATCHES.overdueWhileWaiting) ?? true) return { event };
+    ctx.emit(event.type, { ...at, data: event.data });
+    return {};
   }
   const edge = ctx.graph.outgoing(node.id).find((candidate) => candidate.id === policy);
   if (!edge) throw new MissingEdgeError(node.id, policy);
@@ -100,7 +117,7 @@ async function onOverdue(ctx: ProcessContext, token: Token, task: TaskRecord) {
   ctx.tasks.delete(task.id);
   await ctx.ports.closeTask(task.id, { status: 'cancelled', by: null });
   ctx.emit('task_cancelled', { ...at, data: { taskId: task.id, reason: 'overdue', edgeId: edge.id } });
-  return edge;
+  return { edge };
 }
 
 /** A token resumed from a snapshot waits on a task this runtime has not created. */
