@@ -17,5 +17,8 @@ module.exports = {
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{workflows,activities,apps}/**/*.spec.ts'] },
     { ...base, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'], setupFilesAfterEnv: [slow] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'], setupFilesAfterEnv: [slow] },
+    // Chromium against the real stack serving designer/dist (infra/browser.sh builds it), and the
+    // designer's framework-free core specs (the code that runs in the browser).
+    { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts', '<rootDir>/designer/src/**/*.spec.ts'], setupFilesAfterEnv: [slow] },
   ],
 };

@@ -23,13 +23,11 @@ export const publishTemplate = (key: string) => api<{ version: number }>(`/templ
 export const getVersion = (key: string, version: number) => api<Definition>(`/templates/${encodeURIComponent(key)}/versions/${version}`);
 export const getVersionBpmn = (key: string, version: number) =>
   optionalApi<string>(`/templates/${encodeURIComponent(key)}/versions/${version}/bpmn`, { accept: 'application/xml' });
-export const importBpmnOnServer = (xml: string) =>
-  optionalApi<{ key: string; warnings: { code: string; message: string }[] }>('/templates/import/bpmn', { body: xml, contentType: 'application/xml' });
-/** Registered activity names, when the API lists them. */
-export const listActivities = async (): Promise<string[] | null> => {
-  const body = await optionalApi<unknown>('/activities').catch(() => null);
-  if (!body) return null;
-  return itemsOf(body).map((r) => String((r as { name?: unknown }).name ?? r)).filter(Boolean);
+export const importBpmnOnServer = (xml: string, key?: string) =>
+  optionalApi<{ key: string; created?: boolean; warnings: { code: string; message: string }[] }>('/templates/import/bpmn', { body: xml, contentType: 'application/xml', query: { key } });
+export const listUsers = async (): Promise<string[]> => {
+  const body = await optionalApi<unknown>('/users', { query: { limit: 200 } }).catch(() => null);
+  return body ? itemsOf(body).map((u) => String(u.username ?? '')).filter(Boolean) : [];
 };
 
 // Tasks

@@ -28,7 +28,7 @@ function View({ def, deco, kindLabel, stageLabel }: Props) {
       fitView minZoom={0.05} proOptions={{ hideAttribution: true }}
     >
       <Background gap={20} />
-      <MiniMap pannable zoomable />
+      {def.nodes.length > 40 && <MiniMap pannable zoomable />}
       <Controls showInteractive={false} />
     </ReactFlow>
   );

@@ -15,13 +15,13 @@ export interface NodeKind {
 
 export const NODE_KINDS: readonly NodeKind[] = [
   { type: 'start', glyph: '▶', width: 44, height: 44, shape: 'event' },
-  { type: 'userTask', glyph: '👤', width: 180, height: 64, shape: 'task' },
+  { type: 'userTask', glyph: '☺', width: 180, height: 64, shape: 'task' },
   { type: 'serviceTask', glyph: '⚙', width: 180, height: 64, shape: 'task' },
   { type: 'exclusiveGateway', glyph: '✕', width: 52, height: 52, shape: 'gateway' },
   { type: 'parallelGateway', glyph: '+', width: 52, height: 52, shape: 'gateway' },
-  { type: 'timer', glyph: '⏱', width: 44, height: 44, shape: 'event' },
+  { type: 'timer', glyph: '◷', width: 44, height: 44, shape: 'event' },
   { type: 'messageCatch', glyph: '✉', width: 44, height: 44, shape: 'event' },
-  { type: 'subProcess', glyph: '⧉', width: 180, height: 64, shape: 'task' },
+  { type: 'subProcess', glyph: '⊞', width: 180, height: 64, shape: 'task' },
   { type: 'end', glyph: '■', width: 44, height: 44, shape: 'event' },
 ];
 

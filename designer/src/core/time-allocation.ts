@@ -30,31 +30,25 @@ export interface AllocationRow {
 }
 
 /**
- * Reads the API's time-allocation answer into percentages per category. Accepts rows with a
- * `share` (0–1 or 0–100) or with absolute `hours`/`minutes`/`ms`, optionally per role and season.
+ * Rows for one column (`rep_off`, `manager_peak`, …) of the API's answer: `{ rows: [{ category,
+ * share: { [column]: % | null }, baseline: { [column]: % } }] }`. Without an answer (older API),
+ * the brief's baseline alone.
  */
-export function actualShares(rows: readonly Record<string, unknown>[], role?: string, season?: Season): Map<TimeCategory, number> {
-  const picked = rows.filter((r) => (!role || !r.role || r.role === role) && (!season || !r.season || r.season === season));
-  const amounts = new Map<TimeCategory, number>();
-  let sharesArePercent = false;
-  for (const r of picked) {
-    const category = r.category as TimeCategory;
-    if (!TIME_CATEGORIES.includes(category)) continue;
-    const v = Number(r.share ?? r.percent ?? r.hours ?? r.minutes ?? r.ms ?? r.value ?? r.count ?? 0);
-    if (!Number.isFinite(v)) continue;
-    if (r.percent !== undefined || (r.share !== undefined && v > 1)) sharesArePercent = true;
-    amounts.set(category, (amounts.get(category) ?? 0) + v);
-  }
-  const total = [...amounts.values()].reduce((a, b) => a + b, 0);
-  const out = new Map<TimeCategory, number>();
-  if (total <= 0) return out;
-  for (const [c, v] of amounts) out.set(c, sharesArePercent && Math.abs(total - 100) < 1 ? v : (v / total) * 100);
-  return out;
+export function allocationRows(body: unknown, who: Who, season: Season): AllocationRow[] {
+  const column = `${who}_${season}`;
+  const rows = (body as { rows?: unknown } | null)?.rows;
+  type ApiRow = { category: string; share?: Record<string, number | null>; baseline?: Record<string, number> };
+  const byCategory = new Map<string, ApiRow>();
+  if (Array.isArray(rows)) for (const r of rows as ApiRow[]) byCategory.set(r.category, r);
+  return TIME_CATEGORIES.map((category) => {
+    const r = byCategory.get(category);
+    const actual = r?.share?.[column];
+    return { category, actual: typeof actual === 'number' ? actual : null, baseline: r?.baseline?.[column] ?? baselineShare(category, who, season) };
+  });
 }
 
-export function allocationTable(actual: ReadonlyMap<TimeCategory, number>, who: Who, season: Season): AllocationRow[] {
-  return TIME_CATEGORIES.map((category) => ({
-    category, baseline: baselineShare(category, who, season),
-    actual: actual.size ? Math.round((actual.get(category) ?? 0) * 10) / 10 : null,
-  }));
+/** Tasks measured in a column, from the API's `columns` list (0 when unknown). */
+export function columnTasks(body: unknown, who: Who, season: Season): number {
+  const columns = (body as { columns?: { key: string; tasks: number }[] } | null)?.columns ?? [];
+  return columns.find((c) => c.key === `${who}_${season}`)?.tasks ?? 0;
 }

@@ -22,7 +22,7 @@ async function loadInbox(roles: readonly string[]): Promise<{ mine: Task[]; queu
 export function InboxPage() {
   const { t, user } = useApp();
   const roles = user?.roles ?? [];
-  const [tab, setTab] = useState<Tab>('mine');
+  const [picked, setTab] = useState<Tab | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const inbox = useAsync(() => loadInbox(roles), [roles.join(',')]);
@@ -39,6 +39,8 @@ export function InboxPage() {
     }
   }, [inbox]);
   const queueRole = roles.filter((r) => r !== 'admin').map((r) => t(`role.${r}` as 'role.rep')).join(', ') || t('role.rep');
+  // Open on the queue when nothing is assigned yet but the queue has work.
+  const tab: Tab = picked ?? (inbox.data && inbox.data.mine.length === 0 && inbox.data.queue.length > 0 ? 'queue' : 'mine');
   const tasks = inbox.data?.[tab] ?? [];
 
   return (
