@@ -14,6 +14,7 @@ import { TemporalModule } from './temporal/temporal.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { UsersModule } from './users/users.module';
+import { DomainModule } from './domain/domain.module';
 
 @Global()
 @Module({})
@@ -42,6 +43,7 @@ export class AppModule {
         SupervisionModule,
         AnalyticsModule,
         UsersModule,
+        DomainModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };
