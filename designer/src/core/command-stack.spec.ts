@@ -39,14 +39,14 @@ describe('given a history over a four-node chain', () => {
 describe('given an editor store', () => {
   it('typing into one field is one undo step, and a blur starts a new one', () => {
     const store = new EditorStore(chain());
-    const at = (name: string) => store.def.nodes.find((n) => n.id === 't1')!;
-    for (const name of ['A', 'Ab', 'Abc']) store.execute(replaceNodeCommand(at(name), { ...at(name), name }, 'name'));
+    const t1 = () => store.def.nodes.find((n) => n.id === 't1')!;
+    for (const name of ['A', 'Ab', 'Abc']) store.execute(replaceNodeCommand(t1(), { ...t1(), name }, 'name'));
     store.commitTyping();
-    store.execute(replaceNodeCommand(at('x'), { ...at('x'), name: 'Abcd' }, 'name'));
+    store.execute(replaceNodeCommand(t1(), { ...t1(), name: 'Abcd' }, 'name'));
     store.undo();
-    expect(at('').name).toBe('Abc');
+    expect(t1().name).toBe('Abc');
     store.undo();
-    expect(at('').name).toBeUndefined();
+    expect(t1().name).toBeUndefined();
     expect(store.getSnapshot().canUndo).toBe(false);
   });
 
