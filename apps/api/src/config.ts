@@ -26,7 +26,7 @@ export interface AppConfig {
 }
 
 /** Chinese snack-food peak: Mid-Autumn and National Day gifting through Spring Festival. */
-export const DEFAULT_PEAK_MONTHS = [9, 10, 11, 12, 1, 2];
+export const DEFAULT_PEAK_MONTHS = [1, 2, 9, 10, 11, 12];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
