@@ -51,6 +51,8 @@ describe('deadlines after migration', () => {
     await h.settle();
     await h.runtime.migrate(payment(2, { expectedWithin: 'P5D' }), {});
     expect(h.runtime.snapshot().tokens[0].wait).toMatchObject({ kind: 'message', expectedBy: '2025-01-06T00:00:00.000Z' });
+    await h.settle();
+    expect(h.ports.events.at(-1)).toMatchObject({ type: 'message_waiting', data: { expectedBy: '2025-01-06T00:00:00.000Z' }, snapshot: { status: 'waiting' } });
     await h.ports.advance(2 * DAY);
     expect(h.ports.openIncidents()).toEqual([]);
     expect(h.ports.openTasks()).toEqual([]);

@@ -14,7 +14,7 @@ import type { DeliveredMessage, NodeOutcome, Token, TokenWait, WaitOf } from '..
 export async function runMessageCatch(ctx: ProcessContext, token: Token, resume?: TokenWait): Promise<NodeOutcome> {
   const resumed = resume?.kind === 'message';
   let wait: WaitOf<'message'> = resumed ? resume : messageWait(ctx, token, ctx.graph.nodeOf(token.nodeId, 'messageCatch'));
-  let event = resumed ? undefined : { type: 'message_waiting', data: { message: wait.message, correlation: wait.correlation ?? null, expectedBy: wait.expectedBy ?? null } };
+  let event = resumed ? undefined : waitingEvent(wait);
   // Loops only when a migration woke the wait: the boundary timeout is then re-armed from the node
   // the token moved to (which may have none), and a message kept meanwhile is picked up.
   for (;;) {
@@ -27,7 +27,13 @@ export async function runMessageCatch(ctx: ProcessContext, token: Token, resume?
     if (token.inbox) return consume(ctx, token, token.inbox);
     if (ctx.migrations === epoch && !got) return [timeoutEdge(ctx, token, node)];
     wait = { ...wait, message: ctx.graph.nodeOf(token.nodeId, 'messageCatch').message, expectedBy: expectedBy(ctx, token) };
+    // Written again so the read model's wait (order_waits) takes the new name and expectedBy.
+    event = waitingEvent(wait);
   }
+}
+
+function waitingEvent(wait: WaitOf<'message'>) {
+  return { type: 'message_waiting', data: { message: wait.message, correlation: wait.correlation ?? null, expectedBy: wait.expectedBy ?? null } };
 }
 
 /** Merges the message and leaves on the normal edges of the node the token stands on now. */
