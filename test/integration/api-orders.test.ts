@@ -58,7 +58,8 @@ describe('given orders started by a rep', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await stack.http.get(`/api/orders?q=${encodeURIComponent(tag)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`).set(auth(rep)).expect(200);
+      const url: string = `/api/orders?q=${encodeURIComponent(tag)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await stack.http.get(url).set(auth(rep)).expect(200);
       seen.push(...ids(res));
       cursor = res.body.nextCursor;
     } while (cursor);
@@ -76,7 +77,8 @@ describe('given orders started by a rep', () => {
     const paged: number[] = [];
     let cursor: string | null = null;
     do {
-      const page = await stack.http.get(`/api/orders/${started[0]}/timeline?limit=2${cursor ? `&cursor=${cursor}` : ''}`).set(auth(rep)).expect(200);
+      const url: string = `/api/orders/${started[0]}/timeline?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await stack.http.get(url).set(auth(rep)).expect(200);
       paged.push(...page.body.items.map((e: { seq: number }) => e.seq));
       cursor = page.body.nextCursor;
     } while (cursor);

@@ -101,7 +101,8 @@ describe('given an open task in the rep queue', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await stack.http.get(`/api/tasks?limit=2${cursor ? `&cursor=${cursor}` : ''}`).set(auth(rep1)).expect(200);
+      const url: string = `/api/tasks?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await stack.http.get(url).set(auth(rep1)).expect(200);
       seen.push(...page.body.items.map((t: { id: string }) => t.id));
       cursor = page.body.nextCursor;
     } while (cursor);
