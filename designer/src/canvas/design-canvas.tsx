@@ -119,7 +119,7 @@ function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, on
       isValidConnection={isValidConnection} onSelectionChange={onSelection}
       onDragOver={onDragOver} onDrop={onDrop}
       deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Meta', 'Control']}
-      fitView minZoom={0.05} maxZoom={2} onlyRenderVisibleElements={!renderAll}
+      fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.05} maxZoom={2} onlyRenderVisibleElements={!renderAll}
       proOptions={{ hideAttribution: true }}
     >
       <Background gap={20} />

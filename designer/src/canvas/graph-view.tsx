@@ -25,7 +25,7 @@ function View({ def, deco, kindLabel, stageLabel }: Props) {
       nodes={state.nodes} edges={state.edges} nodeTypes={NODE_TYPES}
       onNodesChange={state.onNodesChange} onEdgesChange={state.onEdgesChange}
       nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} deleteKeyCode={null}
-      fitView minZoom={0.05} proOptions={{ hideAttribution: true }}
+      fitView fitViewOptions={{ maxZoom: 1.1 }} minZoom={0.05} proOptions={{ hideAttribution: true }}
     >
       <Background gap={20} />
       {def.nodes.length > 40 && <MiniMap pannable zoomable />}

@@ -50,7 +50,7 @@ export const en = {
   'task.lookingNext': 'Looking for the next task of this order…',
   'task.backToInbox': 'Back to inbox',
   'task.fixErrors': 'Please fix the highlighted fields.',
-  'task.notYours': 'Claim this task to work on it.',
+  'task.notYours': 'In your role\'s queue: claim it so others know you are on it.',
   'task.comments': 'Comments',
   'task.addComment': 'Add comment',
   'task.commentPlaceholder': 'Write a comment…',

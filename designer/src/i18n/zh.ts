@@ -52,7 +52,7 @@ export const zh: Record<MessageKey, string> = {
   'task.lookingNext': '正在查找该订单的下一个任务…',
   'task.backToInbox': '返回待办',
   'task.fixErrors': '请修正标出的字段。',
-  'task.notYours': '请先认领此任务。',
+  'task.notYours': '此任务在角色队列中：认领后其他人就知道由您处理。',
   'task.comments': '评论',
   'task.addComment': '添加评论',
   'task.commentPlaceholder': '写评论…',
