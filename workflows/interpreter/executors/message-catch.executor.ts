@@ -23,7 +23,6 @@ export async function runMessageCatch(ctx: ProcessContext, token: Token, resume?
     if (message) return consume(ctx, token, message);
     const epoch = ctx.migrations;
     const got = await ctx.waitFor(token, wait, { until: () => token.inbox !== undefined || ctx.migrations !== epoch, timeoutMs: timeoutMs(ctx, token, node), event });
-    event = undefined;
     if (token.inbox) return consume(ctx, token, token.inbox);
     if (ctx.migrations === epoch && !got) return [timeoutEdge(ctx, token, node)];
     wait = { ...wait, message: ctx.graph.nodeOf(token.nodeId, 'messageCatch').message, expectedBy: expectedBy(ctx, token) };
