@@ -61,6 +61,7 @@ describe('given malformed bodies', () => {
       ['post', '/api/orders', { templateKey: 'quick-order', title: 'x', colour: 'red' }, ['colour']],
       ['post', '/api/orders', { templateKey: 'quick-order', title: 'x', templateVersion: 'one' }, ['templateVersion']],
       ['post', '/api/orders', { templateKey: 'quick-order', title: 'x', variables: [1, 2] }, ['variables']],
+      ['post', '/api/orders', { templateKey: 'quick-order', title: 'x', templateVersion: 1e12 }, ['templateVersion']],
       ['post', '/api/templates', { key: 'Not Kebab', name: 'x', definition: {} }, ['key']],
       ['put', '/api/templates/quick-order/draft', { definition: 'nodes' }, ['definition']],
       ['post', `/api/tasks/${taskId}/complete`, { data: 'all of it' }, ['data']],

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { DomainError } from './errors';
 
 const TYPE_BASE = 'https://orderpath.dev/problems/';
@@ -36,6 +37,8 @@ export class ProblemFilter implements ExceptionFilter {
       const code = status === 404 ? 'route_not_found' : status === 429 ? 'rate_limited' : status === 413 ? 'payload_too_large' : raw.type ?? `http_${status}`;
       return { status, code, detail: message, extra: {} };
     }
+    const db = databaseInputError(err);
+    if (db) return db;
     const e = err as { type?: string; status?: number; message?: string };
     if (e?.type === 'entity.parse.failed') return { status: 400, code: 'malformed_json', detail: 'the request body is not valid JSON', extra: {} };
     if (e?.type === 'entity.too.large') return { status: 413, code: 'payload_too_large', detail: 'the request body is too large', extra: {} };
@@ -43,3 +46,19 @@ export class ProblemFilter implements ExceptionFilter {
     return { status: 500, code: 'internal_error', detail: 'an unexpected error occurred; it has been logged', extra: {} };
   }
 }
+
+/**
+ * Safety net: a value that reached PostgreSQL and was refused there (a reference to a row that
+ * does not exist, a number out of range) is the caller's input, not a server fault. Validation
+ * should catch these first; this keeps a gap from ever becoming a 500.
+ */
+function databaseInputError(err: unknown): { status: number; code: string; detail: string; extra: Record<string, unknown> } | null {
+  if (!(err instanceof QueryFailedError)) return null;
+  const { code, detail } = err.driverError as { code?: string; detail?: string };
+  if (code === '23503') return { status: 422, code: 'reference_not_found', detail: detail ?? 'a referenced record does not exist', extra: {} };
+  if (code && INVALID_VALUE_CODES.has(code)) return { status: 400, code: 'invalid_value', detail: err.message, extra: {} };
+  return null;
+}
+
+/** numeric_value_out_of_range, invalid_text_representation, invalid_datetime_format, datetime_field_overflow, string_data_right_truncation. */
+const INVALID_VALUE_CODES = new Set(['22003', '22P02', '22007', '22008', '22001']);

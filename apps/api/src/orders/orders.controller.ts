@@ -10,11 +10,13 @@ import { limitSchema } from '../common/pagination';
 import { parseInput } from '../common/validate';
 import { OrdersService } from './orders.service';
 
+/** PostgreSQL int4: larger numbers would fail in the database, not here. */
+const MAX_INT = 2_147_483_647;
 const ORDER_STATUSES = ['starting', 'running', 'waiting', 'incident', 'completed', 'cancelled', 'aborted'] as const;
 
 const createBody = z.strictObject({
   templateKey: z.string().min(1).max(80),
-  templateVersion: z.number().int().positive().optional().describe('defaults to the latest published version'),
+  templateVersion: z.number().int().positive().max(MAX_INT).optional().describe('defaults to the latest published version'),
   title: z.string().min(1).max(300),
   distributorId: z.string().max(100).optional(),
   region: z.string().max(100).optional().describe('defaults to the caller\'s region; non-admins may only use their own'),
@@ -35,7 +37,7 @@ const messageParams = z.strictObject({ id: z.string(), name: z.string().min(1).m
 const messageBody = z.strictObject({ payload: z.unknown().optional(), correlation: z.unknown().optional() });
 const cancelBody = z.strictObject({ reason: z.string().min(1).max(1000) });
 const migrateBody = z.strictObject({
-  toVersion: z.number().int().positive(),
+  toVersion: z.number().int().positive().max(MAX_INT),
   nodeMapping: z.record(z.string(), z.string()).default({}).describe('source node id → target node id; unmapped nodes keep their id'),
   reason: z.string().max(1000).optional(),
 });
