@@ -4,6 +4,7 @@
  */
 import * as argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
+import fmcgOrderCycle from './templates/fmcg-order-cycle.json';
 import quickOrder from './templates/quick-order.json';
 
 /** users.region and distributors.region_id refer to these ids. */
@@ -20,7 +21,8 @@ export const DEMO_USERS = [
   { username: 'rep3', displayName: 'Wen (rep, west)', roles: ['rep'], region: 'west' },
 ];
 
-export const DEMO_TEMPLATES: Record<string, unknown>[] = [quickOrder];
+/** Published on first start; fmcg-order-cycle is the standard template of DESIGN.md §7. */
+export const DEMO_TEMPLATES: Record<string, unknown>[] = [quickOrder, fmcgOrderCycle];
 
 export async function seedDemo(ds: DataSource, password: string): Promise<void> {
   const hash = await argon2.hash(password);
