@@ -206,11 +206,11 @@ describe('given an open incident', () => {
 describe('given a message wait', () => {
   it('stops counting it as waiting_too_long once the message arrives, and audits the message', async () => {
     await stuckOf(orders.waiting, 'waiting_too_long');
-    await stack.http.post(`/api/orders/${orders.waiting}/messages/paymentReceived`).set(auth(supervisor)).send({ payload: { amount: 10 } }).expect(202);
+    await stack.http.post(`/api/orders/${orders.waiting}/messages/paymentReceived`).set(auth(supervisor)).send({ payload: { amount: 10 }, reason: 'finance confirmed by phone' }).expect(202);
     await orderStatus(stack.http, admin, orders.waiting, 'completed');
     const [wait] = await stack.ds.query(`SELECT count(*)::int AS n FROM order_waits WHERE order_id = $1`, [orders.waiting]);
     expect(wait.n).toBe(0);
     const audit = await stack.http.get(`/api/audit?target=order:${orders.waiting}&action=order.message`).set(auth(admin)).expect(200);
-    expect(audit.body.items[0]).toMatchObject({ actor: 'supervisor', data: { name: 'paymentReceived' } });
+    expect(audit.body.items[0]).toMatchObject({ actor: 'supervisor', reason: 'finance confirmed by phone', data: { name: 'paymentReceived' } });
   });
 });

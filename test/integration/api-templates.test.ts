@@ -42,7 +42,8 @@ describe('given a template drawn by an admin', () => {
     await stack.http.put(`/api/templates/${key}/draft`).set(auth(admin)).send({ definition: def }).expect(200);
     expect((await stack.http.post(`/api/templates/${key}/validate`).set(auth(admin)).expect(200)).body).toEqual({ valid: true, issues: [] });
     expect((await stack.http.post(`/api/templates/${key}/publish`).set(auth(admin)).expect(200)).body).toEqual({ version: 1 });
-    expect((await stack.http.post(`/api/templates/${key}/publish`).set(auth(admin)).expect(200)).body).toEqual({ version: 2 });
+    const v2 = await stack.http.post(`/api/templates/${key}/publish`).set(auth(admin)).send({ reason: 'second cut' }).expect(200);
+    expect(v2.body).toEqual({ version: 2 });
 
     const v1 = await stack.http.get(`/api/templates/${key}/versions/1`).set(auth(rep)).expect(200);
     expect(v1.body).toMatchObject({ key, version: 1, nodes: expect.any(Array) });
@@ -53,7 +54,7 @@ describe('given a template drawn by an admin', () => {
   it('audits creation and publishing', async () => {
     const audit = await stack.http.get(`/api/audit?target=template:${key}`).set(auth(admin)).expect(200);
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['template.publish', 'template.publish', 'template.create']);
-    expect(audit.body.items[0]).toMatchObject({ actor: 'admin', data: { version: 2 } });
+    expect(audit.body.items[0]).toMatchObject({ actor: 'admin', reason: 'second cut', data: { version: 2 } });
   });
 
   it('lists templates by key, page by page', async () => {

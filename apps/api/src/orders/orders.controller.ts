@@ -34,7 +34,11 @@ const listQuery = z.strictObject({
 });
 const timelineQuery = z.strictObject({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(200).default(200) });
 const messageParams = z.strictObject({ id: z.string(), name: z.string().min(1).max(120).regex(/^[A-Za-z0-9_.:-]+$/, 'message names use letters, digits and _ . : -') });
-const messageBody = z.strictObject({ payload: z.unknown().optional(), correlation: z.unknown().optional() });
+const messageBody = z.strictObject({
+  payload: z.unknown().optional(),
+  correlation: z.unknown().optional(),
+  reason: z.string().max(1000).optional().describe('why (kept in the audit trail)'),
+});
 const cancelBody = z.strictObject({ reason: z.string().min(1).max(1000) });
 const migrateBody = z.strictObject({
   toVersion: z.number().int().positive().max(MAX_INT),
@@ -107,8 +111,8 @@ export class OrdersController {
   @ApiProblems(404, 409)
   message(@Param() params: unknown, @Body() body: unknown, @CurrentUser() user: AuthUser) {
     const { id, name } = parseInput(messageParams, params, 'path');
-    const { payload, correlation } = parseInput(messageBody, body);
-    return this.orders.sendMessage(id, name, payload, correlation, user);
+    const { payload, correlation, reason } = parseInput(messageBody, body);
+    return this.orders.sendMessage(id, name, { payload, correlation, reason: reason ?? null }, user);
   }
 
   @Roles('supervisor')

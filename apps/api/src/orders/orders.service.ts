@@ -143,10 +143,10 @@ export class OrdersService {
     return this.temporal.workflow.getHandle(o.workflowId).query(stateQuery).catch(mapWorkflowError);
   }
 
-  async sendMessage(id: string, name: string, payload: unknown, correlation: unknown, user: AuthUser) {
+  async sendMessage(id: string, name: string, m: { payload: unknown; correlation: unknown; reason: string | null }, user: AuthUser) {
     const o = await this.find(id, user);
-    await this.temporal.workflow.getHandle(o.workflowId).signal(messageSignal, { name, payload, correlation }).catch(mapWorkflowError);
-    await this.audit.record(user, 'order.message', `order:${id}`, null, { name, correlation: correlation ?? null }, o.region);
+    await this.temporal.workflow.getHandle(o.workflowId).signal(messageSignal, { name, payload: m.payload, correlation: m.correlation }).catch(mapWorkflowError);
+    await this.audit.record(user, 'order.message', `order:${id}`, m.reason, { name, correlation: m.correlation ?? null }, o.region);
     return { delivered: true };
   }
 

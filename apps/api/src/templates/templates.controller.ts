@@ -17,6 +17,7 @@ const createBody = z.strictObject({ key: templateKey, name: z.string().min(1).ma
 const draftBody = z.strictObject({ definition: definitionBody });
 const listQuery = z.strictObject({ cursor: z.string().max(500).optional(), limit: limitSchema });
 const versionParams = z.strictObject({ key: z.string().max(80), version: z.coerce.number().int().positive().max(2_147_483_647) });
+const publishBody = z.strictObject({ reason: z.string().max(1000).optional().describe('why (kept in the audit trail)') });
 const importQuery = z.strictObject({ key: templateKey.optional().describe('store under this key instead of the one derived from the BPMN process') });
 
 const ISSUES = { type: 'array', items: { type: 'object', properties: {
@@ -102,9 +103,10 @@ export class TemplatesController {
   @Post(':key/publish')
   @HttpCode(200)
   @ApiOk(200, 'the new version', { type: 'object', properties: { version: { type: 'integer' } } })
+  @ZodBody(publishBody)
   @ApiProblems(404, 422)
-  publish(@Param('key') key: string, @CurrentUser() user: AuthUser) {
-    return this.templates.publish(key, user);
+  publish(@Param('key') key: string, @Body() body: unknown, @CurrentUser() user: AuthUser) {
+    return this.templates.publish(key, user, parseInput(publishBody, body).reason ?? null);
   }
 
   @Get(':key/versions/:version')

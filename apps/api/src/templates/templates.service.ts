@@ -94,7 +94,7 @@ export class TemplatesService {
   }
 
   /** Publishes the draft as the next immutable version; refuses (422) with the issues when invalid. */
-  async publish(key: string, user: AuthUser): Promise<{ version: number }> {
+  async publish(key: string, user: AuthUser, reason: string | null = null): Promise<{ version: number }> {
     const published = await this.ds.transaction(async (tx) => {
       const t = await tx.getRepository(TemplateEntity).findOne({ where: { key }, lock: { mode: 'pessimistic_write' } });
       if (!t) throw new NotFoundError('template', key);
@@ -107,7 +107,7 @@ export class TemplatesService {
       await tx.getRepository(TemplateVersionEntity).insert({ key, version: next, definition, publishedBy: user.id });
       return { version: next as number };
     });
-    await this.audit.record(user, 'template.publish', `template:${key}`, null, published);
+    await this.audit.record(user, 'template.publish', `template:${key}`, reason, published);
     return published;
   }
 
