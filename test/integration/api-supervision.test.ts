@@ -119,9 +119,12 @@ describe('given orders stuck for each reason', () => {
       seen.push(...page.body.items.map((i: StuckItem) => `${i.orderId}:${i.reason}:${i.nodeId}`));
       cursor = page.body.nextCursor;
     } while (cursor);
-    // Items may appear (ageing) between pages, but never twice.
+    // Other suites' orders may become stuck or get unstuck between pages; ours hold still here.
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen).toEqual(expect.arrayContaining(items.slice(0, 3).map((i) => `${i.orderId}:${i.reason}:${i.nodeId}`)));
+    const ours = new Set(Object.values(orders));
+    const mine = items.filter((i) => ours.has(i.orderId)).map((i) => `${i.orderId}:${i.reason}:${i.nodeId}`);
+    expect(mine.length).toBeGreaterThanOrEqual(5);
+    expect(seen.filter((s) => ours.has(s.split(':')[0]))).toEqual(mine);
   });
 
   it('filters by stage and shows the stuck reasons on the order and in GET /orders?stuck=', async () => {
