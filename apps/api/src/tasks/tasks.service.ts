@@ -68,9 +68,10 @@ export class TasksService {
       where.push(`o.region = ${p.add(region)}`);
     }
     const after = decodeCursor(f.cursor, 2, [cursorPart.timestamp, cursorPart.uuid]) as [string, string] | null;
-    if (after) where.push(`(coalesce(t.due_at, '${FAR_FUTURE}'), t.id) > (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
+    if (after) where.push(afterTask(p, after[0] === FAR_FUTURE ? null : after[0], after[1]));
+    // `due_at NULLS LAST, id` is the order of the inbox indexes (assignee|role, due_at, id).
     const rows: TaskRow[] = await this.ds.query(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY coalesce(t.due_at, '${FAR_FUTURE}'), t.id LIMIT ${p.add(f.limit + 1)}`, p.values);
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT ${p.add(f.limit + 1)}`, p.values);
     const page = pageOf(rows, f.limit, (t) => [(t.dueAt ?? new Date(FAR_FUTURE)).toISOString(), t.id]);
     return { items: page.items.map(({ workflowId: _w, ...t }) => t), nextCursor: page.nextCursor };
   }
@@ -162,6 +163,14 @@ export class TasksService {
     if (isAdmin(user) || isOwnOrQueue(t, user)) return;
     throw new ForbiddenError(`task ${t.id} is assigned to ${t.assignee ?? `the ${t.role} queue${t.region ? ` of region ${t.region}` : ''}`}, not to you`);
   }
+}
+
+/** Keyset condition "after (due, id)" in `due_at NULLS LAST, id` order, written so the index can serve it. */
+function afterTask(p: SqlParams, due: string | null, id: string): string {
+  const idRef = `${p.add(id)}::uuid`;
+  if (due === null) return `(t.due_at IS NULL AND t.id > ${idRef})`;
+  const dueRef = `${p.add(due)}::timestamptz`;
+  return `(t.due_at > ${dueRef} OR (t.due_at = ${dueRef} AND t.id > ${idRef}) OR t.due_at IS NULL)`;
 }
 
 /** Assigned to the user, or unassigned in one of their roles' queues within their region. */
