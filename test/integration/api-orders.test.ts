@@ -138,6 +138,24 @@ describe('given an order waiting for a message', () => {
     expect(audit.body.items).toHaveLength(1);
   });
 
+  it('keeps a message wait visible to supervision when the order migrates to a renamed catch', async () => {
+    const orderId = await startOrder(stack.http, rep, { templateKey: waitKey, title: `${tag} migrates while waiting` });
+    await eventually(async () => (await stack.ds.query(`SELECT 1 FROM order_waits WHERE order_id = $1`, [orderId])).length > 0, 20_000, 'the wait');
+    const v2 = linear(waitKey, [{ id: 'pay2', type: 'messageCatch', name: 'Await payment (v2)', message: 'paymentReceived', stage: 'place' }],
+      [{ id: 'place', name: 'Place' }]);
+    await stack.http.put(`/api/templates/${waitKey}/draft`).set(auth(admin)).send({ definition: v2 }).expect(200);
+    const { version } = (await stack.http.post(`/api/templates/${waitKey}/publish`).set(auth(admin)).expect(200)).body;
+    await stack.http.post(`/api/orders/${orderId}/migrate`).set(auth(supervisor)).send({ toVersion: version, nodeMapping: { pay: 'pay2' } }).expect(200);
+    const waits = await eventually(async () => {
+      const rows: { node_id: string }[] = await stack.ds.query(`SELECT node_id FROM order_waits WHERE order_id = $1`, [orderId]);
+      return rows[0]?.node_id === 'pay2' && rows;
+    }, 20_000, 'the renamed wait');
+    expect(waits).toHaveLength(1);
+    await stack.http.post(`/api/orders/${orderId}/messages/paymentReceived`).set(auth(rep)).send({}).expect(202);
+    await orderStatus(stack.http, rep, orderId, 'completed');
+    expect(await stack.ds.query(`SELECT 1 FROM order_waits WHERE order_id = $1`, [orderId])).toEqual([]);
+  });
+
   it('answers a message to a finished order with 409', async () => {
     const [done] = await stack.ds.query(`SELECT id FROM orders WHERE template_key = $1 AND status = 'completed' LIMIT 1`, [waitKey]);
     const res = await stack.http.post(`/api/orders/${done.id}/messages/paymentReceived`).set(auth(admin)).send({}).expect(409);
