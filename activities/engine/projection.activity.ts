@@ -76,9 +76,19 @@ async function projectWaits(tx: EntityManager, orderId: string, events: StoredEv
     } else if (e.type === 'migrated') {
       const mapping = (e.data?.nodeMapping ?? {}) as Record<string, string>;
       if (Object.keys(mapping).length === 0) continue;
+      // Delete then re-insert (two statements), so swapped or already re-armed nodes never collide on the key.
+      const moved: unknown[] = await tx.query(
+        `DELETE FROM order_waits w USING jsonb_each_text($2::jsonb) AS m
+         WHERE w.order_id = $1 AND w.node_id = m.key AND m.key <> m.value
+         RETURNING m.value AS node_id, w.iteration, w.message, w.correlation, w.since, w.expected_by`, [orderId, JSON.stringify(mapping)]);
+      // TypeORM answers DELETE … RETURNING with [rows, count] on PostgreSQL.
+      const rows = Array.isArray(moved[0]) ? moved[0] : moved;
+      if (rows.length === 0) continue;
       await tx.query(
-        `UPDATE order_waits w SET node_id = m.value FROM jsonb_each_text($2::jsonb) AS m
-         WHERE w.order_id = $1 AND w.node_id = m.key`, [orderId, JSON.stringify(mapping)]);
+        `INSERT INTO order_waits (order_id, node_id, iteration, message, correlation, since, expected_by)
+         SELECT $1, r.node_id, r.iteration, r.message, r.correlation, r.since, r.expected_by
+         FROM jsonb_to_recordset($2::jsonb) AS r(node_id text, iteration int, message text, correlation jsonb, since timestamptz, expected_by timestamptz)
+         ON CONFLICT (order_id, node_id, iteration) DO NOTHING`, [orderId, JSON.stringify(rows)]);
     } else if (ORDER_END_EVENTS.has(e.type)) {
       await tx.query(`DELETE FROM order_waits WHERE order_id = $1`, [orderId]);
     }
