@@ -68,7 +68,7 @@ function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, on
       const r = el?.getBoundingClientRect();
       return flow.screenToFlowPosition({ x: (r?.left ?? 0) + (r?.width ?? 600) / 2, y: (r?.top ?? 0) + (r?.height ?? 400) / 2 });
     },
-    fit: () => void flow.fitView({ duration: 200 }),
+    fit: () => void flow.fitView({ duration: 200, maxZoom: 1 }),
   }), [flow, state.select]);
 
   const onNodeDragStop = useCallback((_e: unknown, _n: FlowNode, dragged: FlowNode[]) => {
@@ -98,6 +98,9 @@ function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, on
     onSelectionChange({ nodes: nodes.filter((n) => !isBand(n)).map((n) => n.id), edges: edges.map((e) => e.id) });
   }, [onSelectionChange]);
 
+  // A click on the canvas leaves the properties field, so Delete and Ctrl+Z act on the canvas.
+  const blurField = useCallback(() => (document.activeElement as HTMLElement | null)?.blur?.(), []);
+
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(PALETTE_MIME)) {
       e.preventDefault();
@@ -117,7 +120,7 @@ function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, on
       onNodesChange={state.onNodesChange} onEdgesChange={state.onEdgesChange}
       onNodeDragStop={onNodeDragStop} onConnect={onConnect} onConnectEnd={onConnectEnd}
       isValidConnection={isValidConnection} onSelectionChange={onSelection}
-      onDragOver={onDragOver} onDrop={onDrop}
+      onDragOver={onDragOver} onDrop={onDrop} onNodeClick={blurField} onEdgeClick={blurField} onPaneClick={blurField}
       deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Meta', 'Control']}
       fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.05} maxZoom={2} onlyRenderVisibleElements={!renderAll}
       proOptions={{ hideAttribution: true }}

@@ -21,9 +21,12 @@ export function shortcutFor(e: KeyLike): ShortcutAction | null {
   return null;
 }
 
-/** Typing in a field must not delete nodes or undo the canvas. */
+const NOT_TYPING = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
+
+/** Typing in a field must not delete nodes or undo the canvas (a focused checkbox is not typing). */
 export function isTypingTarget(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || !el.tagName) return false;
-  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+  if (el.tagName === 'INPUT') return !NOT_TYPING.has((el as HTMLInputElement).type);
+  return el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
 }

@@ -6,7 +6,7 @@ import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 're
 import type { Definition, NodeType } from '@orderpath/workflows/definition/schema';
 import type { ValidationContext, ValidationIssue } from '@orderpath/workflows/definition/validate';
 import { ApiError, errorText } from '../api/client';
-import { publishTemplate, saveDraft } from '../api/endpoints';
+import { publishTemplate, saveDraft, validateTemplate } from '../api/endpoints';
 import { useApp } from '../app/app-context';
 import { type CanvasHandle, DesignCanvas, type Selection } from '../canvas/design-canvas';
 import type { Decorations } from '../canvas/flow-types';
@@ -98,6 +98,13 @@ export function Workspace({ store, ctx, activities, templates, onPublished }: Pr
       case 'publish':
         return void run(async () => {
           await save();
+          // Ask first (200 with issues), so a refusal is an answer, not a failed request.
+          const check = await validateTemplate(def.key);
+          if (!check.valid) {
+            setServer({ revision: store.getSnapshot().revision, issues: check.issues });
+            setFlash({ kind: 'error', text: t('designer.publishRefused', { count: check.issues.filter((i) => i.severity === 'error').length }), testId: 'publish-refused' });
+            return;
+          }
           try {
             const { version } = await publishTemplate(def.key);
             setFlash({ kind: 'success', text: t('designer.published', { version }), testId: 'published' });

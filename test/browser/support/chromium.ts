@@ -61,3 +61,13 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.click('button[type=submit]');
   await page.waitForSelector('header.nav');
 }
+
+/** Runs the steps; on failure saves a `failed-<name>` screenshot before rethrowing. */
+export async function steps(page: Page, name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    await screenshot(page, `failed-${name}`).catch(() => undefined);
+    throw err;
+  }
+}

@@ -80,11 +80,11 @@ export function PropertiesPanel({ def, selection, index, actions, activities, te
       <aside className="properties" data-testid="properties" data-node={node.id}>
         <h2>{t('props.title')} · {t(`kind.${node.type}`)}</h2>
         <NodeIssues issues={issues} />
-        <IdInput key={node.id} node={node} rename={actions.renameNode} />
+        <IdInput key={`id-${node.id}`} node={node} rename={actions.renameNode} />
         <TextProp id="p-name" label={t('props.name')} value={node.name} onChange={(v) => edit({ name: v }, 'name')} onCommit={actions.commit} testId="prop-name" />
         <SelectProp id="p-stage" label={t('props.stage')} value={node.stage} empty={t('common.none')}
           options={def.stages.map((s) => ({ value: s.id, label: stageName(t, s.id, s.name) }))} onChange={(v) => edit({ stage: v }, 'stage')} testId="prop-stage" />
-        <KindSection key={node.id} {...section} />
+        <KindSection key={`kind-${node.id}`} {...section} />
         {node.type === 'exclusiveGateway' && (
           <fieldset className="prop outgoing"><legend>{t('props.outgoing')}</legend>
             {outgoing.map((e) => (

@@ -1,0 +1,113 @@
+/**
+ * An admin builds a six-node template from the palette — KA entry negotiation, a decision on the
+ * listing fee, supervisor approval and a valuation step — sees the validation error the canvas
+ * shows (a decision without a default edge), fixes it, and publishes.
+ */
+import type { Browser } from 'playwright-core';
+import { type BrowserStack, startBrowserStack } from './support/browser-stack';
+import { connect, dropFromPalette, node, nodeIds, select, setProp } from './support/canvas';
+import { launchChromium, openPage, screenshot, signIn, steps } from './support/chromium';
+
+let env: BrowserStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  env = await startBrowserStack();
+  browser = await launchChromium();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await env?.close();
+});
+
+describe('given an admin in the designer', () => {
+  it('builds a six-node template from the palette, fixes the validation error it shows, and publishes it', async () => {
+    const key = `ka-entry-${Date.now()}`;
+    const { page, errors } = await openPage(browser);
+    await steps(page, 'designer-build', async () => {
+    await signIn(page, env.baseUrl, 'admin');
+    await page.fill('[data-testid=new-template] [name=key]', key);
+    await page.fill('[data-testid=new-template] [name=name]', 'KA entry (browser)');
+    await page.click('[data-testid=new-template] button[type=submit]');
+    await page.waitForSelector(node('start'));
+
+    // Drop five nodes from the palette.
+    // (The start node sits in the middle of the pane; drop around it.)
+    const negotiate = await dropFromPalette(page, 'userTask', 110, 70);
+    const decision = await dropFromPalette(page, 'exclusiveGateway', 430, 80);
+    const approve = await dropFromPalette(page, 'userTask', 700, 70);
+    const value = await dropFromPalette(page, 'serviceTask', 470, 470);
+    const end = await dropFromPalette(page, 'end', 130, 470);
+    expect(await nodeIds(page)).toHaveLength(6);
+
+    // Properties per node kind.
+    await select(page, negotiate);
+    await setProp(page, 'prop-name', 'Negotiate KA entry');
+    await page.selectOption('[data-testid=prop-stage] select', 'develop');
+    await setProp(page, 'prop-dueIn', 'P14D');
+    await page.click('[data-testid=add-field]');
+    await setProp(page, 'form-field-0', 'field-key', 'listingFee');
+    await page.selectOption('[data-testid=form-field-0] [data-testid=field-type] select', 'number');
+    await setProp(page, 'form-field-0', 'field-label', 'Listing fee (CNY)');
+    await page.check('[data-testid=form-field-0] [data-testid=field-required] input');
+    await select(page, approve);
+    await setProp(page, 'prop-name', 'Approve listing fee');
+    await setProp(page, 'prop-role', 'supervisor');
+    await select(page, value);
+    await setProp(page, 'prop-name', 'Compute order value');
+
+    // Connect; the canvas refuses a second edge out of a task without a deadline.
+    for (const [s, t] of [['start', negotiate], [negotiate, decision], [decision, approve], [decision, value], [approve, value], [value, end]]) {
+      await connect(page, s, t);
+    }
+    await page.waitForFunction(() => document.querySelectorAll('.design-canvas .react-flow__edge').length === 6);
+    await connect(page, approve, end);
+    await page.waitForSelector('[data-testid=refused]');
+    expect(await page.locator('.design-canvas .react-flow__edge').count()).toBe(6);
+    await page.click('[data-testid=tb-layout]');
+
+    // The decision has no default edge and no conditions: an error, on the canvas and in the list.
+    await page.waitForSelector(`${node(decision)} .op-node.issue-error`);
+    await page.waitForSelector('[data-testid=issues] li[data-code=gateway_no_default]');
+    await screenshot(page, 'designer-01-validation-error');
+
+    // Publishing is refused while the error is there, with the issues shown.
+    await page.click('[data-testid=tb-publish]');
+    await page.waitForSelector('[data-testid=publish-refused]');
+
+    // Fix: a condition on the approval edge (a typo first: the live check flags it), the other edge the default.
+    await select(page, decision);
+    const toApprove = page.locator('[data-testid^=edge-props-]', { hasText: 'Approve listing fee' });
+    await toApprove.locator('[data-testid=prop-condition] input').fill('vars.listingFee >');
+    await toApprove.locator('[data-testid=prop-condition] .field-error').waitFor();
+    await toApprove.locator('[data-testid=prop-condition] input').fill('vars.listingFee > 50000');
+    await toApprove.locator('[data-testid=prop-condition] .ok').waitFor();
+    await page.locator('[data-testid^=edge-props-]', { hasText: 'Compute order value' }).locator('[data-testid=prop-default] input').check();
+    await page.waitForSelector('[data-testid=issues] li[data-code=gateway_no_default]', { state: 'detached' });
+    await page.waitForSelector(`${node(decision)} .op-node.issue-error`, { state: 'detached' });
+
+    // Keyboard: delete the end node, undo brings it back with its edge.
+    await page.locator(node(end)).click();
+    await page.keyboard.press('Delete');
+    await page.waitForSelector(node(end), { state: 'detached' });
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector(node(end));
+    expect(await page.locator('.design-canvas .react-flow__edge').count()).toBe(6);
+    await screenshot(page, 'designer-02-fixed');
+
+    await page.click('[data-testid=tb-publish]');
+    await page.waitForSelector('[data-testid=published]');
+    await screenshot(page, 'designer-03-published');
+
+    const admin = await env.stack.login('admin');
+    const v1 = await env.stack.http.get(`/api/templates/${key}/versions/1`).set({ Authorization: `Bearer ${admin}` }).expect(200);
+    expect(v1.body.nodes).toHaveLength(6);
+    expect(v1.body.nodes.find((n: { id: string }) => n.id === approve)).toMatchObject({ type: 'userTask', role: 'supervisor', name: 'Approve listing fee' });
+    expect(v1.body.nodes.find((n: { id: string }) => n.id === negotiate)).toMatchObject({
+      stage: 'develop', dueIn: 'P14D', form: { fields: [{ key: 'listingFee', type: 'number', label: 'Listing fee (CNY)', required: true }] },
+    });
+    expect(v1.body.edges.find((e: { target: string }) => e.target === approve)).toMatchObject({ source: decision, condition: 'vars.listingFee > 50000' });
+    });
+    expect(errors).toEqual([]);
+  });
+});
