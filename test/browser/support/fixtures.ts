@@ -60,3 +60,19 @@ export const TWO_STEP_ORDER = {
     { id: 'e3', source: 'deliver', target: 'end' },
   ],
 };
+
+/** One service step that values the order from `vars.amount`: a negative amount fails for good (an incident). */
+export const VALUE_ORDER = {
+  key: 'browser-value-order', name: 'Value the order',
+  stages: [{ id: 'place', name: 'Place' }],
+  nodes: [
+    { id: 'start', type: 'start', name: 'Order received' },
+    { id: 'value', type: 'serviceTask', name: 'Compute order value', stage: 'place', activity: 'computeOrderValue',
+      input: { orderId: 'order.id', amount: 'vars.amount' }, retry: { maxAttempts: 1 } },
+    { id: 'end', type: 'end', name: 'Valued' },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', target: 'value' },
+    { id: 'e2', source: 'value', target: 'end' },
+  ],
+};
