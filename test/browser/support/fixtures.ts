@@ -76,3 +76,31 @@ export const VALUE_ORDER = {
     { id: 'e2', source: 'value', target: 'end' },
   ],
 };
+
+/** Every construct the BPMN mapping carries: stages, forms, deadlines, a decision, a timer, a message, positions. */
+export const BPMN_SOURCE = {
+  key: 'browser-bpmn-source', name: 'KA entry with payment',
+  stages: [{ id: 'develop', name: 'Develop', sla: 'P30D' }, { id: 'place', name: 'Place' }],
+  nodes: [
+    { id: 'start', type: 'start', name: 'Start', position: { x: 0, y: 120 } },
+    { id: 'negotiate', type: 'userTask', name: 'Negotiate KA entry', stage: 'develop', role: 'rep', category: 'opening_outlets', dueIn: 'P14D', onOverdue: 'escalate',
+      position: { x: 120, y: 100 }, form: { fields: [{ key: 'listingFee', type: 'number', label: 'Listing fee', required: true, min: 0 }] } },
+    { id: 'big-fee', type: 'exclusiveGateway', name: 'Fee above limit?', stage: 'develop', position: { x: 360, y: 106 } },
+    { id: 'approve', type: 'userTask', name: 'Approve listing fee', stage: 'develop', role: 'supervisor', position: { x: 480, y: 0 } },
+    { id: 'cool-off', type: 'timer', name: 'Cool-off', stage: 'place', duration: 'P2D', position: { x: 720, y: 110 } },
+    { id: 'pay', type: 'messageCatch', name: 'Payment received', stage: 'place', message: 'paymentReceived', correlation: 'order.id', expectedWithin: 'P10D', position: { x: 840, y: 110 } },
+    { id: 'value', type: 'serviceTask', name: 'Compute order value', stage: 'place', activity: 'computeOrderValue', input: { orderId: 'order.id', amount: 'vars.listingFee' },
+      retry: { maxAttempts: 3, initialInterval: 'PT10S' }, position: { x: 960, y: 100 } },
+    { id: 'end', type: 'end', name: 'Done', position: { x: 1200, y: 120 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', target: 'negotiate' },
+    { id: 'e2', source: 'negotiate', target: 'big-fee' },
+    { id: 'e3', source: 'big-fee', target: 'approve', name: 'above limit', condition: 'vars.listingFee > 50000' },
+    { id: 'e4', source: 'big-fee', target: 'cool-off', default: true },
+    { id: 'e5', source: 'approve', target: 'cool-off' },
+    { id: 'e6', source: 'cool-off', target: 'pay' },
+    { id: 'e7', source: 'pay', target: 'value' },
+    { id: 'e8', source: 'value', target: 'end' },
+  ],
+};
