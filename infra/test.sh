@@ -23,4 +23,7 @@ export TEMPORAL_CLI_PATH; TEMPORAL_CLI_PATH=$("$ROOT/infra/tools.sh" temporal-cl
 export TEMPORAL_TEST_SERVER_PATH; TEMPORAL_TEST_SERVER_PATH=$("$ROOT/infra/tools.sh" test-server)
 export ORDERPATH_LOGIN_LIMIT=100000
 
+# Browser suites: Chromium (+ CJK fonts) and a current designer/dist; exports CHROMIUM_PATH.
+source "$ROOT/infra/browser.sh"
+
 npx jest --ci --maxWorkers=2 "$@"
