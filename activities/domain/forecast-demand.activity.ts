@@ -9,7 +9,7 @@ import { activityNow } from './activity-clock';
 import { type DistributorView, requireDistributor } from './distributors.activity';
 import { DomainRuleError, codeList, domainActivity } from './domain-error';
 import { type SeriesForecast, forecastSeries } from './forecast/forecast-series';
-import { DEFAULT_Z, projectedStock, safetyStock, suggestedQuantity } from './forecast/planning';
+import { DEFAULT_Z, leadTimeDemand, projectedStock, safetyStock, suggestedQuantity } from './forecast/planning';
 import { addPeriods, isPeriod, monthOf, periodAt, periodIndex, periodOf } from './periods';
 
 export interface ForecastDemandInput {
@@ -28,6 +28,8 @@ export interface ForecastLine {
   name: string;
   suggestedQty: number;
   forecast: number;
+  /** Demand during the lead time after the month (next month's forecast × lead time / 30). */
+  leadTimeDemand: number;
   safetyStock: number;
   sigma: number;
   closingStock: number;
@@ -97,14 +99,17 @@ function forecastLine(sku: SkuRow, rows: HistoryRow[], period: string, distribut
   const { values, first, last } = monthlySeries(rows);
   const horizon = last ? periodIndex(period) - periodIndex(last.period) : 1;
   const seasonality = sku.seasonality ? sku.seasonality.map(Number) : null;
-  const f = forecastSeries(values, { horizon, seasonality, firstMonth: first ? monthOf(first) : undefined });
+  // One period further than needed: the month after the planned one paces the lead-time demand.
+  const f = forecastSeries(values, { horizon: horizon + 1, seasonality, firstMonth: first ? monthOf(first) : undefined });
+  const demand = f.path[horizon - 1];
+  const ltDemand = leadTimeDemand(f.path[horizon], distributor.leadTimeDays);
   const closing = last?.closingStock ?? 0;
   const projected = projectedStock(closing, f.path.slice(0, horizon - 1));
   const ss = safetyStock(z, f.sigma, distributor.leadTimeDays);
   return {
     sku: sku.id, name: sku.name,
-    suggestedQty: suggestedQuantity({ demand: f.value, safetyStock: ss, stockOnHand: projected, inTransit }),
-    forecast: round1(f.value), safetyStock: round1(ss), sigma: round1(f.sigma), closingStock: closing, projectedStock: round1(projected), inTransit,
+    suggestedQty: suggestedQuantity({ demand, leadTimeDemand: ltDemand, safetyStock: ss, stockOnHand: projected, inTransit }),
+    forecast: round1(demand), leadTimeDemand: round1(ltDemand), safetyStock: round1(ss), sigma: round1(f.sigma), closingStock: closing, projectedStock: round1(projected), inTransit,
     method: f.method, historyPeriods: f.historyLength, lastHistoryPeriod: last?.period ?? null,
     dampedPeriods: first ? f.damped.map((i) => periodOf(periodIndex(first) + i)) : [],
   };

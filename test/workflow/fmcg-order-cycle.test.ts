@@ -20,11 +20,11 @@ const template = definitionSchema.parse(fmcgOrderCycle);
 
 interface Ctx { orderId: string; handle: OrderHandle; w: World; outlets: string[] }
 
-const prefillOf = async (c: Ctx, taskId: string) => (await harness.h.ds.query(`SELECT prefill FROM tasks WHERE id = $1`, [taskId]))[0].prefill;
+const prefillOf = async (taskId: string) => (await harness.h.ds.query(`SELECT prefill FROM tasks WHERE id = $1`, [taskId]))[0].prefill;
 
 async function doTask(c: Ctx, nodeId: string, data: Record<string, unknown> | ((prefill: Record<string, unknown>) => Record<string, unknown>), by = 'rep1') {
   const task = await openTask(harness.h.ds, c.orderId, nodeId);
-  const values = typeof data === 'function' ? data(await prefillOf(c, task.id)) : data;
+  const values = typeof data === 'function' ? data(await prefillOf(task.id)) : data;
   await complete(c.handle, task.id, values, by);
   return task;
 }
@@ -58,7 +58,7 @@ async function develop(c: Ctx) {
 /** Agrees the plan (cycle 1: one SKU 50 % above the suggestion, first without a reason), pays, returns the plan. */
 async function place(c: Ctx, cycle: 1 | 2, period: string) {
   const agree = await openTask(harness.h.ds, c.orderId, 'agree-plan');
-  const rows = (await prefillOf(c, agree.id)).planRows as { sku: string; suggestedQty: number; agreedQty: number }[];
+  const rows = (await prefillOf(agree.id)).planRows as { sku: string; suggestedQty: number; agreedQty: number }[];
   expect(rows.map((r) => r.sku)).toEqual(c.w.skus);
   if (cycle === 1) {
     const bumped = rows.map((r, i) => (i === 0 ? { ...r, agreedQty: r.suggestedQty + Math.max(10, Math.ceil(r.suggestedQty * 0.5)) } : r));

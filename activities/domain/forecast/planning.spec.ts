@@ -1,4 +1,4 @@
-import { projectedStock, safetyStock, suggestedQuantity } from './planning';
+import { leadTimeDemand, projectedStock, safetyStock, suggestedQuantity } from './planning';
 
 describe('safety stock', () => {
   it('is z·σ·√(lead time in months)', () => {
@@ -15,6 +15,11 @@ describe('safety stock', () => {
 describe('suggested quantity', () => {
   it('orders up to demand plus safety stock, net of stock and goods in transit, in whole cases', () => {
     expect(suggestedQuantity({ demand: 100, safetyStock: 20.2, stockOnHand: 30, inTransit: 10 })).toBe(81);
+  });
+
+  it('also covers the demand of the lead time after the planned month', () => {
+    expect(leadTimeDemand(300, 6)).toBe(60);
+    expect(suggestedQuantity({ demand: 100, leadTimeDemand: 60, safetyStock: 20, stockOnHand: 30, inTransit: 10 })).toBe(140);
   });
 
   it('never suggests a negative quantity when the distributor is overstocked', () => {

@@ -1,7 +1,8 @@
 /**
  * From a demand forecast to a suggested order quantity: safety stock over the delivery lead
- * time (z·σ·√LT, LT in periods) and the order-up-to rule net of the distributor's stock and
- * goods already on the way. Quantities are cases.
+ * time (z·σ·√LT, LT in periods) and the periodic-review order-up-to rule — cover the planned
+ * month plus the lead time that follows it — net of the distributor's stock and goods already
+ * on the way. Quantities are cases.
  */
 
 /** Days in a planning period (a month) for converting lead times. */
@@ -17,6 +18,8 @@ export function safetyStock(z: number, sigma: number, leadTimeDays: number, peri
 export interface QuantityInput {
   /** Forecast demand of the planned period. */
   demand: number;
+  /** Forecast demand during the lead time after the period (next period's forecast × LT / 30). */
+  leadTimeDemand?: number;
   safetyStock: number;
   /** Distributor stock expected at the start of the period. */
   stockOnHand: number;
@@ -24,11 +27,16 @@ export interface QuantityInput {
   inTransit: number;
 }
 
-/** Order-up-to: demand + safety stock − stock − in transit, in whole cases, never negative. */
-export function suggestedQuantity({ demand, safetyStock: ss, stockOnHand, inTransit }: QuantityInput): number {
-  const need = demand + ss - stockOnHand - inTransit;
+/** Order-up-to: demand + lead-time demand + safety stock − stock − in transit, in whole cases, never negative. */
+export function suggestedQuantity({ demand, leadTimeDemand = 0, safetyStock: ss, stockOnHand, inTransit }: QuantityInput): number {
+  const need = demand + leadTimeDemand + ss - stockOnHand - inTransit;
   // Tolerate float noise (e.g. 120.0000000001 must not become 121 cases).
   return need <= 0 ? 0 : Math.ceil(need - 1e-9);
+}
+
+/** Demand expected during `leadTimeDays` at the pace of a period with `demand`. */
+export function leadTimeDemand(demand: number, leadTimeDays: number, periodDays = PERIOD_DAYS): number {
+  return leadTimeDays > 0 ? (demand * leadTimeDays) / periodDays : 0;
 }
 
 /**

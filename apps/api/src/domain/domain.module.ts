@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrdersModule } from '../orders/orders.module';
+import { DemoOrdersService } from '../seed/demo-orders.service';
 import { CatalogService } from './master-data/catalog.service';
 import { DistributorsController } from './master-data/distributors.controller';
 import { DistributorsService } from './master-data/distributors.service';
@@ -13,6 +14,7 @@ import { SellThroughService } from './sell-through/sell-through.service';
 @Module({
   imports: [OrdersModule],
   controllers: [MasterDataController, DistributorsController, PaymentsController, SellThroughController],
-  providers: [CatalogService, DistributorsService, PaymentsService, SellThroughService],
+  // DemoOrdersService only acts in demo mode, after start (see there).
+  providers: [CatalogService, DistributorsService, PaymentsService, SellThroughService, DemoOrdersService],
 })
 export class DomainModule {}

@@ -46,13 +46,14 @@ export async function upsertOutlet(db: Db, o: OutletRecord): Promise<void> {
 
 /**
  * Turns monthly sell-through into consistent 进销存 rows: each month opens with last month's
- * closing stock and the distributor buys in what restores about `coverMonths` of stock.
+ * closing stock and the distributor buys in what leaves it `coverMonths` of the coming month's
+ * sales at the month's end.
  */
 export function stockRows(periods: string[], sellThrough: number[], coverMonths = 1.2, openingStock?: number): SellThroughRecord[] {
   let opening = openingStock ?? Math.round(sellThrough[0] * coverMonths);
   return periods.map((period, i) => {
     const sold = Math.max(0, Math.round(sellThrough[i]));
-    const target = Math.round(sold * coverMonths);
+    const target = Math.round(Math.max(0, sellThrough[i + 1] ?? sold) * coverMonths);
     const sellIn = Math.max(0, target + sold - opening);
     const closing = Math.max(0, opening + sellIn - sold);
     const row = { period, openingStock: opening, sellIn, sellThrough: Math.min(sold, opening + sellIn), closingStock: closing };
