@@ -87,7 +87,7 @@ describe('given an admin in the designer', () => {
     await page.waitForSelector(`${node(decision)} .op-node.issue-error`, { state: 'detached' });
 
     // Keyboard: delete the end node, undo brings it back with its edge.
-    await page.locator(node(end)).click();
+    await select(page, end);
     await page.keyboard.press('Delete');
     await page.waitForSelector(node(end), { state: 'detached' });
     await page.keyboard.press('Control+z');
@@ -98,6 +98,29 @@ describe('given an admin in the designer', () => {
     await page.click('[data-testid=tb-publish]');
     await page.waitForSelector('[data-testid=published]');
     await screenshot(page, 'designer-03-published');
+
+    // Version 2: a copy of the approval step (Ctrl+C / Ctrl+V) replaces the original; the diff shows it.
+    await select(page, approve);
+    await page.keyboard.press('Control+c');
+    const before = await nodeIds(page);
+    await page.keyboard.press('Control+v');
+    await page.waitForFunction((n) => document.querySelectorAll('.design-canvas .react-flow__node:not(.react-flow__node-stageBand)').length > n, before.length);
+    const copy = (await nodeIds(page)).find((id) => !before.includes(id))!;
+    expect(copy).toMatch(/copy/);
+    await select(page, approve);
+    await page.keyboard.press('Delete');
+    await connect(page, decision, copy);
+    await connect(page, copy, value);
+    await select(page, decision);
+    await page.locator('[data-testid^=edge-props-]', { hasText: 'Approve listing fee' }).locator('[data-testid=prop-condition] input').fill('vars.listingFee > 80000');
+    await page.click('[data-testid=tb-publish]');
+    await page.waitForSelector('[data-testid=published]');
+    await page.click('[data-testid=tb-versions]');
+    await page.waitForSelector('[data-testid=diff-graph] .react-flow__node');
+    await page.waitForSelector(`[data-testid=diff-graph] ${node(approve)} .op-node.mark-removed`);
+    await page.waitForSelector(`[data-testid=diff-graph] ${node(copy)} .op-node.mark-added`);
+    expect(await page.textContent('[data-testid=diff-summary]')).toBe('1 added, 1 removed, 2 changed');
+    await screenshot(page, 'designer-04-version-diff');
 
     const admin = await env.stack.login('admin');
     const v1 = await env.stack.http.get(`/api/templates/${key}/versions/1`).set({ Authorization: `Bearer ${admin}` }).expect(200);

@@ -70,6 +70,13 @@ describe('given a rep with a new two-step order in the queue', () => {
     await page.waitForSelector('[data-testid=next-task]');
     await screenshot(page, 'rep-05-done');
 
+    // The same inbox in Chinese: stage and category names from the source document.
+    await page.selectOption('[data-testid=lang]', 'zh');
+    await page.goto(`${env.baseUrl}/inbox`);
+    await page.waitForSelector('text=我的工作');
+    await page.click('[data-testid=tab-queue]');
+    await screenshot(page, 'rep-06-inbox-zh');
+
     const order = await eventually(async () => {
       const res = await env.stack.http.get(`/api/orders/${orderId}`).set({ Authorization: `Bearer ${await env.stack.login('rep1')}` });
       return res.body.status === 'completed' && res.body;

@@ -86,7 +86,7 @@ export function VersionsPage({ templateKey }: { templateKey: string }) {
           <tbody>
             {versions.map((v) => (
               <tr key={v.version}>
-                <td>v{v.version}</td><td className="muted">{formatDateTime(lang, v.publishedAt)} {v.publishedBy ?? ''}</td>
+                <td>v{v.version}</td><td className="muted">{formatDateTime(lang, v.publishedAt)}</td>
                 <td><button type="button" className="link" onClick={() => void exportVersion(v.version)}>BPMN</button></td>
               </tr>
             ))}
