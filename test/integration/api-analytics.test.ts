@@ -49,6 +49,9 @@ beforeAll(async () => {
   await openTask(stack.http, rep, orders[1], 'visit');
   await openTask(stack.http, rep, orders[2], 'survey');
   await orderStatus(stack.http, admin, orders[0], 'completed');
+  // The projection (stage, status, events) is written just after each task row.
+  await orderStatus(stack.http, admin, orders[1], 'waiting');
+  await orderStatus(stack.http, admin, orders[2], 'waiting');
 
   await setTimes(s0, { created: at(7, '09:00:00'), completed: at(7, '10:00:00') }); // reported 30 min; lasted 1 h
   await setTimes(a0, { created: at(7, '09:00:00'), completed: at(7, '09:20:00') }); // reported 60 min
