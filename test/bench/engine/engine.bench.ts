@@ -104,6 +104,9 @@ async function runPhase(side: Side, seeds: number[], serverCpuMs: () => number):
 /** Parks `seeds.length` orders on a day-long timer and measures the worker's growth per order. */
 async function measureHeld(side: Side, seeds: number[]): Promise<{ rssMb: number; heapMb: number }> {
   const starters = await side.prepare(seeds, true);
+  // Let the allocator settle after the throughput phases, so the baseline is not inflated by garbage.
+  await side.stats(true);
+  await sleep(2000);
   const before = await side.stats(true);
   await Promise.all(starters.map((start) => start()));
   const deadline = Date.now() + 90_000;
@@ -115,7 +118,8 @@ async function measureHeld(side: Side, seeds: number[]): Promise<{ rssMb: number
     if (Date.now() > deadline) throw new Error(`${side.key}: orders not parked after 90 s (${now.cachedWorkflows} cached, ${now.calls - before.calls} calls)`);
     await sleep(250);
   }
-  await sleep(1000);
+  await sleep(2000);
+  await side.stats(true);
   const after = await side.stats(true);
   return { rssMb: (after.rssMb - before.rssMb) / seeds.length, heapMb: (after.heapUsedMb - before.heapUsedMb) / seeds.length };
 }
