@@ -3,7 +3,7 @@
  * waits until task B shows in GET /api/tasks?orderId=… (polled every 5 ms) — through the API
  * process, the Temporal update into the order workflow, the worker's activities and PostgreSQL.
  * Baseline: a bare Temporal update round trip (`executeUpdate` on update-echo.workflow.ts) on the
- * same dev server. One completion at a time; ABAB rounds. Tunable: BENCH_NEXT_ORDERS (per side, 200).
+ * same dev server. One completion at a time, ours and the baseline interleaved sample by sample. Tunable: BENCH_NEXT_ORDERS (per side, 200).
  */
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
@@ -21,7 +21,6 @@ import twoTasks from './two-tasks.template.json';
 import { ECHO_TASK_QUEUE, echoUpdate, readyQuery, type updateEcho } from './update-echo.workflow';
 
 const ORDERS = Number(process.env.BENCH_NEXT_ORDERS ?? 200);
-const ROUNDS = 2;
 const WARMUP = 10;
 const POLL_MS = 5;
 
@@ -39,17 +38,12 @@ async function run(ctx: BenchContext): Promise<Figure[]> {
       startApi(ctx.databaseUrl, server.address), worker.waitForOutput('worker polling', 180_000), echo.waitForOutput('bench echo worker ready', 180_000),
     ]);
     const { client } = await api.login('rep1');
-    const ours = () => throughApi(client, ds);
-    const raw = () => bareUpdate(server.client);
-    await ours().then((measure) => measure(WARMUP));
+    // Warm-up, then the samples interleaved one by one (ours, raw, ours, …) so that load from
+    // elsewhere on the machine hits both sides alike.
+    await measureInterleaved(await throughApi(client, ds, WARMUP), await bareUpdate(server.client, WARMUP));
     split.completeMs.length = 0;
     split.afterMs.length = 0;
-    await raw().then((measure) => measure(WARMUP));
-    const samples = { ours: [] as number[], raw: [] as number[] };
-    for (let round = 1; round <= ROUNDS; round++) {
-      samples.raw.push(...await (await raw())(ORDERS / ROUNDS));
-      samples.ours.push(...await (await ours())(ORDERS / ROUNDS));
-    }
+    const samples = await measureInterleaved(await throughApi(client, ds, ORDERS), await bareUpdate(server.client, ORDERS));
     client.close();
     const oursSummary = summarize(samples.ours);
     const rawSummary = summarize(samples.raw);
@@ -66,38 +60,44 @@ async function run(ctx: BenchContext): Promise<Figure[]> {
   }
 }
 
-type Measure = (count: number) => Promise<number[]>;
+/** Measures the next sample (one completion or one update); ms. */
+type Sampler = () => Promise<number>;
+
+async function measureInterleaved(ours: Sampler[], raw: Sampler[]): Promise<{ ours: number[]; raw: number[] }> {
+  const out = { ours: [] as number[], raw: [] as number[] };
+  for (let i = 0; i < ours.length; i++) {
+    out.ours.push(await ours[i]());
+    out.raw.push(await raw[i]());
+  }
+  return out;
+}
 
 /** Where ours spends its time: the POST …/complete answer vs the wait for task B after it. */
 const split = { completeMs: [] as number[], afterMs: [] as number[] };
 
-/** Ours: orders created through the API up front; then, one order at a time, complete A and poll for B. */
-async function throughApi(client: JsonClient, ds: DataSource): Promise<Measure> {
-  return async (count) => {
-    const orderIds: string[] = [];
-    for (let i = 0; i < count; i++) {
-      const order = expectStatus(await client.post<{ id: string }>('/api/orders', { templateKey: twoTasks.key, title: `Next-task bench ${i}` }), 201, 'POST /api/orders');
-      orderIds.push(order.id);
+/** Ours: orders created through the API up front (each waits at task A); a sample completes A and polls for B. */
+async function throughApi(client: JsonClient, ds: DataSource, count: number): Promise<Sampler[]> {
+  const orderIds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const order = expectStatus(await client.post<{ id: string }>('/api/orders', { templateKey: twoTasks.key, title: `Next-task bench ${i}` }), 201, 'POST /api/orders');
+    orderIds.push(order.id);
+  }
+  const taskA = await openTasks(ds, orderIds, 'a');
+  return orderIds.map((orderId) => async () => {
+    const t0 = performance.now();
+    expectStatus(await client.post(`/api/tasks/${taskA.get(orderId)}/complete`, { data: { quantity: 3 } }), 200, 'complete task A');
+    const t1 = performance.now();
+    for (;;) {
+      const page = expectStatus(await client.get<{ items: { nodeId: string }[] }>(`/api/tasks?orderId=${orderId}`), 200, 'GET /api/tasks?orderId');
+      if (page.items.some((t) => t.nodeId === 'b')) break;
+      if (performance.now() - t0 > 30_000) throw new Error(`task B of order ${orderId} did not show within 30 s`);
+      await sleep(POLL_MS);
     }
-    const taskA = await openTasks(ds, orderIds, 'a');
-    const latencies: number[] = [];
-    for (const orderId of orderIds) {
-      const t0 = performance.now();
-      expectStatus(await client.post(`/api/tasks/${taskA.get(orderId)}/complete`, { data: { quantity: 3 } }), 200, 'complete task A');
-      const t1 = performance.now();
-      for (;;) {
-        const page = expectStatus(await client.get<{ items: { nodeId: string }[] }>(`/api/tasks?orderId=${orderId}`), 200, 'GET /api/tasks?orderId');
-        if (page.items.some((t) => t.nodeId === 'b')) break;
-        if (performance.now() - t0 > 30_000) throw new Error(`task B of order ${orderId} did not show within 30 s`);
-        await sleep(POLL_MS);
-      }
-      const t2 = performance.now();
-      latencies.push(t2 - t0);
-      split.completeMs.push(t1 - t0);
-      split.afterMs.push(t2 - t1);
-    }
-    return latencies;
-  };
+    const t2 = performance.now();
+    split.completeMs.push(t1 - t0);
+    split.afterMs.push(t2 - t1);
+    return t2 - t0;
+  });
 }
 
 /** Waits until every order has its open task at `nodeId`; returns orderId → taskId. */
@@ -112,21 +112,17 @@ async function openTasks(ds: DataSource, orderIds: string[], nodeId: string): Pr
   }
 }
 
-/** Baseline: workflows started and answering a query up front; then one executeUpdate at a time. */
-async function bareUpdate(client: Client): Promise<Measure> {
-  return async (count) => {
-    const handles = await Promise.all(Array.from({ length: count }, () => client.workflow.start<typeof updateEcho>('updateEcho', {
-      taskQueue: ECHO_TASK_QUEUE, workflowId: `bench-echo-${randomUUID()}`,
-    })));
-    await Promise.all(handles.map((handle) => handle.query(readyQuery)));
-    const latencies: number[] = [];
-    for (const handle of handles) {
-      const t0 = performance.now();
-      await handle.executeUpdate(echoUpdate, { args: [{ taskId: randomUUID(), data: { quantity: 3 }, by: 'rep1' }] });
-      latencies.push(performance.now() - t0);
-    }
-    return latencies;
-  };
+/** Baseline: workflows started and answering a query up front; a sample is one executeUpdate. */
+async function bareUpdate(client: Client, count: number): Promise<Sampler[]> {
+  const handles = await Promise.all(Array.from({ length: count }, () => client.workflow.start<typeof updateEcho>('updateEcho', {
+    taskQueue: ECHO_TASK_QUEUE, workflowId: `bench-echo-${randomUUID()}`,
+  })));
+  await Promise.all(handles.map((handle) => handle.query(readyQuery)));
+  return handles.map((handle) => async () => {
+    const t0 = performance.now();
+    await handle.executeUpdate(echoUpdate, { args: [{ taskId: randomUUID(), data: { quantity: 3 }, by: 'rep1' }] });
+    return performance.now() - t0;
+  });
 }
 
 function line(s: LatencySummary): string {
