@@ -13,6 +13,9 @@ export interface LoggedIn {
   user: { id: string; username: string; roles: ('admin' | 'supervisor' | 'rep')[]; region: string | null };
 }
 
+/** One password for every API started on the bench database (demo users are seeded once). */
+const DEMO_PASSWORD = 'bench-demo-password';
+
 export interface ApiProcess {
   service: Service;
   baseUrl: string;
@@ -22,10 +25,9 @@ export interface ApiProcess {
 
 export async function startApi(databaseUrl: string, temporalAddress: string): Promise<ApiProcess> {
   const port = await freePort();
-  const password = randomBytes(12).toString('hex');
   const env: NodeJS.ProcessEnv = {
     ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_NAMESPACE: 'default',
-    JWT_SECRET: randomBytes(32).toString('hex'), ORDERPATH_DEMO_PASSWORD: password,
+    JWT_SECRET: randomBytes(32).toString('hex'), ORDERPATH_DEMO_PASSWORD: DEMO_PASSWORD,
   };
   delete env.NODE_ENV;
   const service = spawnTs('api', 'apps/api/src/main.ts', env);
@@ -35,7 +37,7 @@ export async function startApi(databaseUrl: string, temporalAddress: string): Pr
     service, baseUrl,
     async login(username) {
       const client = new JsonClient(baseUrl);
-      const session = expectStatus(await client.post<LoggedIn>('/api/auth/login', { username, password }), 200, `login as ${username}`);
+      const session = expectStatus(await client.post<LoggedIn>('/api/auth/login', { username, password: DEMO_PASSWORD }), 200, `login as ${username}`);
       client.token = session.accessToken;
       return { client, session };
     },
