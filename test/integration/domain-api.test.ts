@@ -72,13 +72,16 @@ describe('POST /api/orders/:id/sell-through', () => {
     expect(await stored()).toBe(0);
   });
 
-  it('stores a good report, announces its month to the order, and refuses the same month again', async () => {
+  it('stores a good report, announces its month to the order, and refuses a month already reported or repeated in the file (CSV and JSON)', async () => {
     const res = await upload(csv([`${w.skus[0]},2026-05,10,100,90,20`, `${w.skus[1]},2026-05,0,50,40,10`])).expect(201);
     expect(res.body).toMatchObject({ stored: 2, periods: ['2026-05'], latestPeriod: '2026-05', signalled: true });
     await eventually(async () => (await stack.http.get(`/api/orders/${orderId}`).set(auth(rep))).body.activeNodes?.includes('pay'), 20_000, 'the order past the report wait');
     const order = await stack.http.get(`/api/orders/${orderId}`).set(auth(rep)).expect(200);
     expect(order.body.variables).toMatchObject({ sellThroughPeriod: '2026-05', sellThroughRows: 2 });
 
+    const csvAgain = await upload(csv([`${w.skus[1]},2026-06,10,100,90,20`, `${w.skus[0]},2026-05,20,0,5,15`, `${w.skus[1]},2026-06,10,100,90,20`])).expect(422);
+    expect(csvAgain.body.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code]))
+      .toEqual([[3, 'period', 'duplicate_period'], [4, 'period', 'duplicate_row']]);
     const again = await stack.http.post(`/api/orders/${orderId}/sell-through`).set(auth(rep))
       .send({ rows: [{ sku: w.skus[0], period: '2026-05', openingStock: 20, sellIn: 0, sellThrough: 5, closingStock: 15 }] }).expect(422);
     expect(again.body.errors).toEqual([expect.objectContaining({ row: 1, column: 'period', code: 'duplicate_period' })]);
