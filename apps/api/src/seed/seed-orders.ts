@@ -110,7 +110,7 @@ export async function seedDemoOrders(api: ApiCall, opts: SeedOrdersOptions): Pro
   }));
   const stuck = await Promise.all(STUCK_ORDERS.map(async ({ scenario, distributorId, rep }) => {
     const d = DEMO_DISTRIBUTORS.find((x) => x.id === distributorId)!;
-    const order = await ok<{ id: string }>(api, 'POST', '/orders', tokens[rep], { templateKey: DEMO_STUCK_KEY, title: `${d.name} — ${scenario.replace('_', ' ')} follow-up`, distributorId, variables: { scenario } });
+    const order = await ok<{ id: string }>(api, 'POST', '/orders', tokens[rep], { templateKey: DEMO_STUCK_KEY, title: `${d.name} — ${scenario.replace(/_/g, ' ')} follow-up`, distributorId, variables: { scenario } });
     return { scenario, id: order.id };
   }));
   // Money that arrived without anything to match: finance's queue.
