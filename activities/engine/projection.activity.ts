@@ -1,5 +1,7 @@
 import type { OrderEvent } from '@orderpath/workflows/interpreter/ports';
 import type { EntityManager } from 'typeorm';
+import { parseDuration } from '@orderpath/workflows/definition/duration';
+import type { Definition } from '@orderpath/workflows/definition/schema';
 import type { ActivityDeps } from '../deps';
 
 const TERMINAL = ['completed', 'cancelled', 'aborted'];
@@ -40,7 +42,9 @@ export function projectionActivities({ ds }: ActivityDeps) {
           [orderId, JSON.stringify(events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, node_id: e.nodeId ?? null, iteration: e.iteration ?? null, data: e.data ?? null })))],
         );
         // Only events stored just now move the waits: a replayed batch must not revive a wait.
-        await projectWaits(tx, orderId, inserted.sort((a, b) => a.seq - b.seq));
+        const fresh = inserted.sort((a, b) => a.seq - b.seq);
+        await projectWaits(tx, orderId, fresh);
+        for (const e of fresh) if (e.type === 'migrated') await retargetOpenTasks(tx, orderId, e);
         await tx.query(
           `UPDATE orders SET status = $3, stage = $4, active_nodes = $5, variables = $6, last_seq = $2,
              last_event_at = $7,
@@ -92,5 +96,30 @@ async function projectWaits(tx: EntityManager, orderId: string, events: StoredEv
     } else if (ORDER_END_EVENTS.has(e.type)) {
       await tx.query(`DELETE FROM order_waits WHERE order_id = $1`, [orderId]);
     }
+  }
+}
+
+/**
+ * After a migration, open task rows follow their tokens: the node id is mapped, and the due date
+ * is re-derived from the target node's `dueIn`, counted from when the token entered the node
+ * (workflow time, as the interpreter does); a task already overdue keeps its due date.
+ */
+async function retargetOpenTasks(tx: EntityManager, orderId: string, e: StoredEvent): Promise<void> {
+  const mapping = (e.data?.nodeMapping ?? {}) as Record<string, string>;
+  const [target] = await tx.query(`SELECT definition FROM template_versions WHERE key = $1 AND version = $2`,
+    [e.data?.templateKey, e.data?.toVersion]) as { definition: Definition }[];
+  const tasks: { id: string; node_id: string; overdue: boolean; entered: Date | null }[] = await tx.query(
+    `SELECT t.id, t.node_id, t.overdue,
+       (SELECT ev.at FROM order_events ev WHERE ev.order_id = t.order_id AND ev.type = 'node_entered'
+          AND ev.node_id = t.node_id AND ev.iteration = t.iteration ORDER BY ev.seq DESC LIMIT 1) AS entered
+     FROM tasks t WHERE t.order_id = $1 AND t.status = 'open'`, [orderId]);
+  for (const task of tasks) {
+    const nodeId = mapping[task.node_id] ?? task.node_id;
+    const node = target?.definition.nodes.find((n) => n.id === nodeId);
+    const dueIn = node?.type === 'userTask' && node.dueIn ? parseDuration(node.dueIn) : null;
+    const dueAt = dueIn !== null && task.entered ? new Date(task.entered.getTime() + dueIn) : null;
+    await tx.query(
+      `UPDATE tasks SET node_id = $2, due_at = CASE WHEN overdue OR $4 THEN due_at ELSE $3 END WHERE id = $1`,
+      [task.id, nodeId, dueAt, !target]);
   }
 }

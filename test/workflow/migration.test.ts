@@ -49,7 +49,8 @@ describe('given an order waiting on its approval task (v1)', () => {
     await complete(handle, task.id, { ok: true });
     await completeAt(h, orderId, handle, 'notify');
     await expect(handle.result()).resolves.toEqual({ status: 'completed', vars: { ok: true } });
-    expect((await tasksOf(h.ds, orderId)).map((t) => [t.nodeId, t.status])).toEqual([['approve', 'completed'], ['notify', 'completed']]);
+    // The task row followed its token to the renamed node.
+    expect((await tasksOf(h.ds, orderId)).map((t) => [t.nodeId, t.status])).toEqual([['approve-v2', 'completed'], ['notify', 'completed']]);
   });
 
   it('when the waiting node is missing from the target and not mapped, then the migration is refused and the order continues on v1', async () => {
@@ -76,7 +77,14 @@ describe('given an order waiting on its approval task (v1)', () => {
     const task = await openTask(h.ds, orderId, 'approve');
     await h.env.sleep('1d');
 
+    await publish(h.ds, v2(key, { dueIn: 'P3D' }));
     await migrate(handle, v2(key, { dueIn: 'P3D' }), { approve: 'approve-v2' });
+    const [entered] = await h.ds.query(`SELECT at FROM order_events WHERE order_id = $1 AND type = 'node_entered' AND node_id = 'approve'`, [orderId]);
+    const row = await until('the task row re-targeted', async () => {
+      const [t] = await h.ds.query(`SELECT node_id, due_at FROM tasks WHERE id = $1`, [task.id]);
+      return t.node_id === 'approve-v2' && t.due_at ? t : undefined;
+    });
+    expect(new Date(row.due_at).getTime()).toBe(new Date(entered.at).getTime() + 3 * 24 * 3600 * 1000);
     await h.env.sleep('2d');
 
     await until('the task row marked overdue', async () => (await tasksOf(h.ds, orderId))[0].overdue);
