@@ -36,10 +36,10 @@ async function main(): Promise<void> {
     throw new Error(`BENCH_SIDE must be interpreter or handwritten, not ${side}`);
   }
   serveParent({
-    stats: ({ gc }: { gc?: boolean }) => {
+    stats: async ({ gc }: { gc?: boolean }) => {
       const status = worker.getStatus();
       return {
-        ...processStats(gc ?? false), calls, cachedWorkflows: status.numCachedWorkflows,
+        ...await processStats(gc ?? false), calls, cachedWorkflows: status.numCachedWorkflows,
         busy: status.numInFlightWorkflowActivations + status.numInFlightActivities,
       };
     },
