@@ -2,7 +2,7 @@
  * `engine`: OrderPath's interpreter against a hand-written Temporal workflow doing the same work
  * (test/bench/handwritten.workflow.ts), on one dev server, each side's worker in its own process.
  * Throughput and worker CPU over ABAB rounds of N concurrent orders; memory per order parked in
- * the sticky cache. Tunables: BENCH_ENGINE_ORDERS (150), BENCH_ENGINE_ROUNDS (2), BENCH_ENGINE_HELD (500).
+ * the sticky cache. Tunables: BENCH_ENGINE_ORDERS (120), BENCH_ENGINE_ROUNDS (2), BENCH_ENGINE_HELD (500).
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +16,7 @@ import rawTemplate from './engine.template.json';
 import { historyShape } from './history-shape';
 import { type OrderResult, type Side, type SideKey, startSides } from './sides';
 
-const ORDERS = Number(process.env.BENCH_ENGINE_ORDERS ?? 150);
+const ORDERS = Number(process.env.BENCH_ENGINE_ORDERS ?? 120);
 const ROUNDS = Number(process.env.BENCH_ENGINE_ROUNDS ?? 2);
 const HELD = Number(process.env.BENCH_ENGINE_HELD ?? 500);
 const WARMUP = 20;
