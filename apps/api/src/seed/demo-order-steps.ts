@@ -35,6 +35,7 @@ export const TASK_STEPS: Record<string, TaskStep> = {
   'shelf-audit': (p, c) => ({ auditResults: (p.auditResults as Row[]).map((r, i) => ({ ...r, facings: 5, priceTag: true, displayPosition: 'eye_level', inStock: true,
     ...(c.options.failAudit && i === 0 ? { facings: 1, priceTag: false, displayPosition: 'bottom' } : {}), photoRefs: `audit-${r.outletId}.jpg` })) }),
   'corrective-action': (p) => ({ correctiveActions: `${String(p.correctiveActions ?? '')}\nRe-faced and tagged with the store manager`, fixedAll: true }),
+  'expansion-plan': (p) => ({ newSkus: p.newSkus ?? '', newOutlets: p.newOutlets ?? '', promotions: p.promotions ?? '', targetGrowthPct: 10, nextCycle: false }),
   'replenishment': (p) => ({ replenishmentPlan: p.replenishmentPlan ?? 'Top up the fast movers', replenishmentOrdered: true }),
 };
 

@@ -13,7 +13,7 @@ export interface Scenario {
   distributorId: string;
   rep: 'rep1' | 'rep2' | 'rep3';
   title: string;
-  /** The order stops once this node is active (or the order has an open incident, for 'incident'). */
+  /** The order stops once this node is active (or has an open incident, for 'incident'; or has ended, for 'completed'). */
   stopAt: string;
   /** Tasks and waits left for a person (or the distributor) to do, not driven, while heading for stopAt. */
   leave?: string[];
@@ -56,11 +56,12 @@ export interface SeededOrders { orders: { title: string; id: string; reached: bo
 const FINISHED = ['completed', 'cancelled', 'aborted'];
 
 function reached(s: Scenario, o: OrderView): boolean {
-  return s.stopAt === 'incident' ? o.status === 'incident' : o.activeNodes.includes(s.stopAt);
+  if (s.stopAt === 'incident' || s.stopAt === 'completed') return o.status === s.stopAt;
+  return o.activeNodes.includes(s.stopAt);
 }
 
 /** Completes whatever open task or wait the order shows, until it reaches the scenario's stop. */
-async function drive(api: ApiCall, tokens: Record<string, string>, s: Scenario, orderId: string, timeoutMs: number): Promise<void> {
+export async function drive(api: ApiCall, tokens: Record<string, string>, s: Scenario, orderId: string, timeoutMs: number): Promise<void> {
   const done = new Set<string>();
   const region = DEMO_DISTRIBUTORS.find((d) => d.id === s.distributorId)!.regionId;
   const supervisor = region === 'east' ? tokens.supervisor : tokens.admin;
