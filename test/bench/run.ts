@@ -7,13 +7,14 @@
 import os from 'node:os';
 import { completeToNextBench } from './api/complete-to-next.bench';
 import { inboxBench } from './api/inbox.bench';
+import { designer2000Bench, designer500Bench } from './designer.bench';
 import { engineBench } from './engine/engine.bench';
 import type { Benchmark } from './support/benchmark';
 import { describeMachine } from './support/machine';
 import { stopAll } from './support/processes';
 import { type BenchResult, RESULTS_FILE, formatTable, toResult, writeResults } from './support/results';
 
-const BENCHMARKS: Benchmark[] = [engineBench, inboxBench, completeToNextBench];
+const BENCHMARKS: Benchmark[] = [engineBench, inboxBench, completeToNextBench, designer500Bench, designer2000Bench];
 
 function select(args: string[]): Benchmark[] {
   if (args.length === 0) return BENCHMARKS;
