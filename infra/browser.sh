@@ -5,6 +5,7 @@
 #    language it bundles) changed since the last build.
 # Exports CHROMIUM_PATH for test/browser and test/bench/designer.bench.ts. Idempotent.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/designer-build.sh"
 
 apt_install() { # apt_install PACKAGE... — refreshes the package lists once if the first try fails
   [ "$(id -u)" = 0 ] || die "need root to apt-get install $*; install them, or set CHROMIUM_PATH"
@@ -23,22 +24,6 @@ ensure_chromium() {
     apt_install fonts-noto-cjk || log "fonts-noto-cjk not installed: Chinese text will show as boxes"
   fi
   CHROMIUM_PATH=$(command -v chromium)
-}
-
-# Everything Vite bundles into designer/dist: a change in any of it means a rebuild.
-designer_inputs_hash() {
-  (cd "$ROOT" && find designer/src designer/index.html designer/bench.html designer/vite.config.mjs designer/tsconfig.json \
-      designer/package.json workflows/definition -type f ! -name '*.spec.ts' -print0 \
-    | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
-}
-
-ensure_designer_build() {
-  local stamp="$ROOT/designer/dist/.inputs-sha256" hash
-  hash=$(designer_inputs_hash)
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ]; then return; fi
-  log "type-checking and building the designer (designer/dist)"
-  (cd "$ROOT" && npx tsc -p designer/tsconfig.json && npm run build -w @orderpath/designer --silent) >&2
-  echo "$hash" >"$stamp"
 }
 
 ensure_chromium

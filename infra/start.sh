@@ -38,6 +38,8 @@ if [ "${NODE_ENV:-}" != production ] && [ -z "${JWT_SECRET:-}" ]; then
 fi
 
 node -r @swc-node/register activities/db/migrate.ts
+source "$ROOT/infra/designer-build.sh"
+ensure_designer_build
 
 PORT="${PORT:-3000}"
 node -r @swc-node/register apps/worker/src/main.ts >"$DATA_DIR/worker.log" 2>&1 &
@@ -58,7 +60,8 @@ done
 cat <<MSG
 
   OrderPath is running.
-    App + API      http://localhost:$PORT/            (API under /api, OpenAPI docs at /api/docs)
+    App            http://localhost:$PORT/            (designer, inbox, console, analytics)
+    API            http://localhost:$PORT/api         (OpenAPI docs at /api/docs)
     Health         http://localhost:$PORT/api/health
     Temporal UI    http://localhost:8233/               (every order is a workflow: order-<id>)
     PostgreSQL     ${DATABASE_URL%%\?*}
