@@ -21,7 +21,6 @@ const params = new URLSearchParams(location.search);
 const n = Math.max(2, Math.min(5000, Number(params.get('n') ?? 500)));
 const mode = params.get('mode') === 'bare' ? 'bare' : 'designer';
 const def = syntheticDefinition(n);
-if (params.get('css')) document.head.append(Object.assign(document.createElement('style'), { textContent: params.get('css') }));
 
 function Bare() {
   const [nodes, setNodes] = useState<Node[]>(() => def.nodes.map((x) => ({ id: x.id, position: x.position!, data: { label: x.name } })));
@@ -46,7 +45,7 @@ function Designer() {
   const kindLabel = useCallback((type: NodeType) => type, []);
   const stageLabel = useCallback((id: string) => id, []);
   const noop = useCallback(() => undefined, []);
-  return <DesignCanvas store={store} def={current} deco={deco} kindLabel={kindLabel} stageLabel={stageLabel} onSelectionChange={noop} onRefused={noop} onDropKind={noop} renderAll={params.get('renderAll') === '1'} />;
+  return <DesignCanvas store={store} def={current} deco={deco} kindLabel={kindLabel} stageLabel={stageLabel} onSelectionChange={noop} onRefused={noop} onDropKind={noop} />;
 }
 
 function Bench() {

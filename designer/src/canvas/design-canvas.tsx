@@ -17,6 +17,7 @@ import type { Decorations, FlowEdge, FlowNode } from './flow-types';
 import { isBand } from './flow-types';
 import { NODE_TYPES } from './node-types';
 import { useFlowState } from './use-flow-state';
+import { useFar } from './use-level-of-detail';
 
 export const PALETTE_MIME = 'application/x-orderpath-node';
 
@@ -43,14 +44,13 @@ interface Props {
   onRefused(reason: string): void;
   onDropKind(type: NodeType, position: { x: number; y: number }): void;
   handle?: Ref<CanvasHandle>;
-  /** Benchmark switch: draw every node even when off screen. */
-  renderAll?: boolean;
 }
 
 const MINIMAP_COLOR = (n: RFNode) => (isBand(n) ? 'transparent' : ((n.data as { stageColor?: string }).stageColor ?? '#8892a6'));
 
-function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, onRefused, onDropKind, handle, renderAll }: Props) {
+function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, onRefused, onDropKind, handle }: Props) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
+  const far = useFar();
   const state = useFlowState(def, deco, kindLabel, stageLabel);
   const isValidConnection = useMemo(() => {
     const valid = makeIsValidConnection(def);
@@ -122,7 +122,7 @@ function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, on
       isValidConnection={isValidConnection} onSelectionChange={onSelection}
       onDragOver={onDragOver} onDrop={onDrop} onNodeClick={blurField} onEdgeClick={blurField} onPaneClick={blurField}
       deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Meta', 'Control']}
-      fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.05} maxZoom={2} onlyRenderVisibleElements={!renderAll}
+      fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.05} maxZoom={2} onlyRenderVisibleElements={!far} className={far ? 'lod-far' : undefined}
       proOptions={{ hideAttribution: true }}
     >
       <Background gap={20} />

@@ -8,6 +8,7 @@ import type { KindLabel, StageLabel } from './build-flow';
 import type { Decorations, FlowEdge, FlowNode } from './flow-types';
 import { NODE_TYPES } from './node-types';
 import { useFlowState } from './use-flow-state';
+import { useFar } from './use-level-of-detail';
 
 interface Props {
   def: Definition;
@@ -20,12 +21,13 @@ interface Props {
 
 function View({ def, deco, kindLabel, stageLabel }: Props) {
   const state = useFlowState(def, deco, kindLabel, stageLabel);
+  const far = useFar();
   return (
     <ReactFlow<FlowNode, FlowEdge>
       nodes={state.nodes} edges={state.edges} nodeTypes={NODE_TYPES}
       onNodesChange={state.onNodesChange} onEdgesChange={state.onEdgesChange}
       nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} deleteKeyCode={null}
-      fitView fitViewOptions={{ maxZoom: 1.1 }} minZoom={0.05} proOptions={{ hideAttribution: true }}
+      fitView fitViewOptions={{ maxZoom: 1.1 }} minZoom={0.05} className={far ? 'lod-far' : undefined} proOptions={{ hideAttribution: true }}
     >
       <Background gap={20} />
       {def.nodes.length > 40 && <MiniMap pannable zoomable />}
