@@ -56,6 +56,14 @@ describe('given an order whose valuation failed', () => {
       await page.waitForFunction(() => document.querySelector('[data-testid=order-status]')?.textContent === 'completed', undefined, { timeout: 30_000 });
       await page.waitForSelector(`${node('end')} .op-node.mark-visited`);
       await screenshot(page, 'supervisor-03-retried');
+
+      // Analytics: the funnel, the duration heatmap on the graph, time allocation beside the time study.
+      await page.click('[data-testid=nav-analytics]');
+      await page.waitForSelector('[data-testid=funnel-chart]');
+      await page.waitForSelector('[data-testid=heatmap-graph] .react-flow__node');
+      await page.waitForSelector('[data-testid=allocation-table] tbody tr');
+      expect(await page.locator('[data-testid=allocation-table] tbody tr').count()).toBe(18);
+      await screenshot(page, 'supervisor-04-analytics');
     });
 
     const order = await env.stack.http.get(`/api/orders/${orderId}`).set({ Authorization: `Bearer ${admin}` }).expect(200);

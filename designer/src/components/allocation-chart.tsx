@@ -10,7 +10,7 @@ const WIDTH = 640;
 export function AllocationChart({ rows }: { rows: readonly AllocationRow[] }) {
   const { t } = useApp();
   const max = Math.max(20, ...rows.map((r) => Math.max(r.actual ?? 0, r.baseline)));
-  const scale = (v: number) => ((WIDTH - LABEL - 50) * v) / max;
+  const scale = (v: number) => ((WIDTH - LABEL - 90) * v) / max;
   const height = rows.length * ROW + 30;
   return (
     <svg className="allocation-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={t('analytics.timeAllocation')} data-testid="allocation-chart">

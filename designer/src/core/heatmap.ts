@@ -30,7 +30,7 @@ export function normaliseDurations(rows: readonly Record<string, unknown>[]): No
     nodeId: String(r.nodeId ?? r.node_id),
     p50Ms: ms(r, 'p50'),
     p90Ms: ms(r, 'p90'),
-    count: Number(r.count ?? r.n ?? 0),
+    count: Number(r.samples ?? r.count ?? r.n ?? 0),
   }));
 }
 

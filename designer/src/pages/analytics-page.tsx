@@ -32,7 +32,15 @@ function Durations() {
   const templates = useAsync(() => listTemplates(), []);
   const published = (templates.data?.items ?? []).filter((x) => x.latestVersion !== null);
   const [key, setKey] = useState('');
-  const chosen = key || published[0]?.key || '';
+  // Until the user picks, open on a template that has measurements.
+  const measured = useAsync(async () => {
+    for (const x of published.slice(0, 10)) {
+      const body = (await getDurations(x.key).catch(() => null)) as { nodes?: { samples?: number }[] } | null;
+      if (body?.nodes?.some((n) => (n.samples ?? 0) > 0)) return x.key;
+    }
+    return null;
+  }, [published.map((x) => x.key).join(',')]);
+  const chosen = key || measured.data || (measured.loading ? '' : published[0]?.key) || '';
   const latest = published.find((x) => x.key === chosen)?.latestVersion ?? null;
   const data = useAsync(async () => {
     if (!chosen || latest === null) return null;
@@ -57,11 +65,21 @@ function Durations() {
   );
 }
 
+function busiestColumn(body: unknown): { who: Who; season: Season } {
+  const columns = ((['rep', 'manager'] as Who[]).flatMap((who) => (['off', 'peak'] as Season[]).map((season) => ({ who, season, tasks: columnTasks(body, who, season) }))));
+  const best = columns.reduce((a, b) => (b.tasks > a.tasks ? b : a));
+  return { who: best.who, season: best.season };
+}
+
 function TimeAllocation() {
   const { t } = useApp();
-  const [who, setWho] = useState<Who>('rep');
-  const [season, setSeason] = useState<Season>('off');
+  const [whoPicked, setWho] = useState<Who | null>(null);
+  const [seasonPicked, setSeason] = useState<Season | null>(null);
   const body = useAsync(() => getTimeAllocation({}), []);
+  // Until the user picks, show the column with the most measured tasks.
+  const busiest = useMemo(() => busiestColumn(body.data ?? null), [body.data]);
+  const who = whoPicked ?? busiest.who;
+  const season = seasonPicked ?? busiest.season;
   const rows = useMemo(() => allocationRows(body.data ?? null, who, season), [body.data, who, season]);
   return (
     <section className="card">
