@@ -162,6 +162,7 @@ export const en = {
   'console.age': 'Stuck for',
   'console.value': 'Value',
   'console.node': 'Where',
+  'console.sort': 'Sort by',
   'console.noneStuck': 'No stuck orders.',
   'console.fallback': 'The supervision endpoint is not available; showing orders with incidents.',
   'console.incidents': 'Open incidents',

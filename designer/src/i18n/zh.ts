@@ -164,6 +164,7 @@ export const zh: Record<MessageKey, string> = {
   'console.age': '卡住时长',
   'console.value': '金额',
   'console.node': '位置',
+  'console.sort': '排序',
   'console.noneStuck': '没有卡住的订单。',
   'console.fallback': '监控接口暂不可用；显示有异常的订单。',
   'console.incidents': '未处理的异常',

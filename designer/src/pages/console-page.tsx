@@ -53,11 +53,16 @@ export function ConsolePage() {
   const [reason, setReason] = useState('');
   const [stage, setStage] = useState('');
   const [region, setRegion] = useState('');
+  const [sort, setSort] = useState<'age' | 'value'>('age');
   const [flash, setFlash] = useState<string | null>(null);
   const stuck = useAsync(() => loadStuck(reason, stage), [reason, stage]);
   const incidents = useAsync(() => listIncidents(), []);
   const regions = useMemo(() => [...new Set((stuck.data?.items ?? []).map((s) => s.region).filter((r): r is string => Boolean(r)))].sort(), [stuck.data]);
-  const shown = (stuck.data?.items ?? []).filter((s) => !region || s.region === region);
+  const shown = useMemo(() => {
+    const items = (stuck.data?.items ?? []).filter((s) => !region || s.region === region);
+    const since = (s: StuckItem) => (s.since ? new Date(s.since).getTime() : Number.POSITIVE_INFINITY);
+    return [...items].sort((a, b) => (sort === 'value' ? b.value - a.value || since(a) - since(b) : since(a) - since(b) || b.value - a.value));
+  }, [stuck.data, region, sort]);
   const onResolved = (action: string) => {
     setFlash(t('console.resolved', { action }));
     incidents.reload();
@@ -77,6 +82,7 @@ export function ConsolePage() {
             <label>{t('console.reason')}<select value={reason} onChange={(e) => setReason(e.target.value)} name="reason"><option value="">{t('common.all')}</option>{REASONS.map((r) => <option key={r} value={r}>{reasonName(t, r)}</option>)}</select></label>
             <label>{t('console.stage')}<select value={stage} onChange={(e) => setStage(e.target.value)} name="stage"><option value="">{t('common.all')}</option>{STAGES.map((s) => <option key={s} value={s}>{stageName(t, s)}</option>)}</select></label>
             <label>{t('console.region')}<select value={region} onChange={(e) => setRegion(e.target.value)} name="region"><option value="">{t('common.all')}</option>{regions.map((r) => <option key={r} value={r}>{r}</option>)}</select></label>
+            <label>{t('console.sort')}<select value={sort} onChange={(e) => setSort(e.target.value as 'age' | 'value')} name="sort"><option value="age">{t('console.age')}</option><option value="value">{t('console.value')}</option></select></label>
           </div>
           {stuck.data?.fallback && <Notice kind="warning">{t('console.fallback')}</Notice>}
           <ErrorNotice error={stuck.error} />
