@@ -18,6 +18,8 @@ trap 'exit 130' INT TERM
 export DATABASE_URL; DATABASE_URL=$("$ROOT/infra/postgres.sh" recreate orderpath_bench)
 node -r @swc-node/register activities/db/migrate.ts >&2
 export TEMPORAL_CLI_PATH; TEMPORAL_CLI_PATH=$("$ROOT/infra/tools.sh" temporal-cli)
+# The designer benchmarks need a current designer/dist and Chromium (exports CHROMIUM_PATH).
+source "$ROOT/infra/browser.sh"
 
 log "benchmarks: ${*:-all} (each takes up to ~3 minutes; other load on this machine skews the figures)"
 node -r @swc-node/register test/bench/run.ts "$@"

@@ -11,6 +11,8 @@ export const login = (username: string, password: string) =>
   api<{ accessToken: string; user: User }>('/auth/login', { body: { username, password } });
 
 // Templates
+/** Activity names and roles a template may use (the server's own lists). */
+export const getCatalog = () => api<{ activities: string[]; roles: string[] }>('/catalog');
 export const listTemplates = () => api<Page<TemplateSummary>>('/templates');
 export const getTemplate = (key: string) => api<TemplateDetail>(`/templates/${encodeURIComponent(key)}`);
 export const createTemplate = (key: string, name: string, definition: Definition) =>

@@ -31,7 +31,7 @@ export interface CanvasHandle {
   focus(id: string): void;
   /** The flow position at the middle of the visible canvas (click-to-add). */
   center(): { x: number; y: number };
-  fit(): void;
+  fitToView(): void;
 }
 
 interface Props {
@@ -68,7 +68,7 @@ function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, on
       const r = el?.getBoundingClientRect();
       return flow.screenToFlowPosition({ x: (r?.left ?? 0) + (r?.width ?? 600) / 2, y: (r?.top ?? 0) + (r?.height ?? 400) / 2 });
     },
-    fit: () => void flow.fitView({ duration: 200, maxZoom: 1 }),
+    fitToView: () => void flow.fitView({ duration: 200, maxZoom: 1 }),
   }), [flow, state.select]);
 
   const onNodeDragStop = useCallback((_e: unknown, _n: FlowNode, dragged: FlowNode[]) => {

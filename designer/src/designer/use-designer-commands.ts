@@ -83,7 +83,7 @@ export function useDesignerCommands(
     layout() {
       const moves = movesTo(store.def, layoutPositions(store.def));
       if (moves.length) store.execute(moveNodesCommand(moves, 'Auto-layout'));
-      requestAnimationFrame(() => canvas.current?.fit());
+      requestAnimationFrame(() => canvas.current?.fitToView());
     },
     undo: () => store.undo(),
     redo: () => store.redo(),
