@@ -1,10 +1,9 @@
-import type { OrderEvent } from '@orderpath/workflows/interpreter/ports';
+import { ORDER_END_STATUSES, type OrderEvent } from '@orderpath/workflows/interpreter/ports';
 import type { EntityManager } from 'typeorm';
 import { parseDuration } from '@orderpath/workflows/definition/duration';
 import type { Definition } from '@orderpath/workflows/definition/schema';
 import type { ActivityDeps } from '../deps';
 
-const TERMINAL = ['completed', 'cancelled', 'aborted'];
 const ORDER_END_EVENTS = new Set(['order_completed', 'order_cancelled', 'order_aborted']);
 
 export interface RecordEventsInput {
@@ -52,7 +51,7 @@ export function projectionActivities({ ds }: ActivityDeps) {
              ended_at = CASE WHEN $9 THEN $7::timestamptz ELSE ended_at END
            WHERE id = $1 AND last_seq < $2`,
           [orderId, last.seq, last.snapshot.status, last.snapshot.stage, last.snapshot.activeNodes, JSON.stringify(vars),
-            last.at, stageChange?.at ?? null, TERMINAL.includes(last.snapshot.status)],
+            last.at, stageChange?.at ?? null, ORDER_END_STATUSES.includes(last.snapshot.status)],
         );
       });
     },

@@ -20,6 +20,8 @@ export interface OrderEvent {
 }
 
 export type OrderStatus = 'running' | 'waiting' | 'incident' | 'completed' | 'cancelled' | 'aborted';
+/** Statuses an order never leaves. */
+export const ORDER_END_STATUSES: readonly OrderStatus[] = ['completed', 'cancelled', 'aborted'];
 
 export interface TaskSpec {
   /** Chosen by the workflow before the row exists, so a completion can never outrun it. */

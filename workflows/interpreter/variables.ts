@@ -1,10 +1,10 @@
 /** Evaluating input/output mappings and merging values into the order's variables. */
+import { isPlainObject } from '../definition/expression-runtime';
 import { type ExpressionScope, OUTPUT_ROOTS, evaluate } from '../definition/expressions';
 import type { Vars } from './types';
 
-export function isPlainObject(value: unknown): value is Vars {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// One definition of "plain data object" for the template language and the interpreter.
+export { isPlainObject };
 
 /** Evaluates each expression of an input mapping over `{ vars, order }`. */
 export function evaluateMapping(mapping: Record<string, string>, scope: ExpressionScope): Vars {

@@ -13,6 +13,7 @@ import { hasErrors, validateDefinition, type ValidationContext } from '@orderpat
 import { TASK_QUEUE, completeTaskUpdate, stateQuery } from '@orderpath/workflows/messages';
 import type { ProcessSnapshot } from '@orderpath/workflows/interpreter/ports';
 import { orderWorkflow, type OrderWorkflowInput } from '@orderpath/workflows/order.workflow';
+import { poll } from '../../../apps/api/src/seed/demo-api';
 import type { WorkflowHarness } from '../../support/workflow-harness';
 
 export type OrderHandle = WorkflowHandle<typeof orderWorkflow>;
@@ -43,15 +44,9 @@ export async function startOrder(
   return { orderId, handle };
 }
 
-/** Polls fn (real time) until it yields a truthy value. */
-export async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** Polls fn (real time, every 50 ms) until it yields a truthy value. */
+export function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+  return poll(what, fn, timeoutMs, 50);
 }
 
 export interface TaskRow { id: string; nodeId: string; iteration: number; status: string; overdue: boolean; dueAt: Date | null }

@@ -4,6 +4,7 @@
  * template with short deadlines) and an unmatched payment notice. Run by the API once it answers
  * and only when there are no orders yet (demo-orders.service.ts).
  */
+import { ORDER_END_STATUSES } from '@orderpath/workflows/interpreter/ports';
 import { type ApiCall, DemoApiError, login, ok, poll } from './demo-api';
 import { DEMO_DISTRIBUTORS } from './demo-domain';
 import { type OrderView, type ScenarioOptions, type StepCtx, TASK_STEPS, WAIT_STEPS } from './demo-order-steps';
@@ -53,7 +54,6 @@ export interface SeedOrdersOptions {
 
 export interface SeededOrders { orders: { title: string; id: string; reached: boolean; error?: string }[]; stuck: { scenario: string; id: string }[]; unmatchedPaymentId: string }
 
-const FINISHED = ['completed', 'cancelled', 'aborted'];
 
 function reached(s: Scenario, o: OrderView): boolean {
   if (s.stopAt === 'incident' || s.stopAt === 'completed') return o.status === s.stopAt;
@@ -68,7 +68,7 @@ export async function drive(api: ApiCall, tokens: Record<string, string>, s: Sce
   await poll(`${s.title} at ${s.stopAt}`, async () => {
     const order = await ok<OrderView>(api, 'GET', `/orders/${orderId}`, tokens.admin);
     if (reached(s, order)) return true;
-    if (FINISHED.includes(order.status) || order.status === 'incident') throw new DemoApiError(`${s.title} is ${order.status} before reaching ${s.stopAt}`);
+    if ((ORDER_END_STATUSES as readonly string[]).includes(order.status) || order.status === 'incident') throw new DemoApiError(`${s.title} is ${order.status} before reaching ${s.stopAt}`);
     const ctx: StepCtx = { api, tokens, order, distributorId: s.distributorId, rep: s.rep, options: s.options ?? {} };
     const tasks = (await ok<{ items: { id: string; nodeId: string; role: string }[] }>(api, 'GET', `/tasks?orderId=${orderId}&status=open`, tokens.admin)).items;
     for (const t of tasks.filter((t) => !done.has(t.id) && TASK_STEPS[t.nodeId] && !s.leave?.includes(t.nodeId) && t.nodeId !== s.stopAt)) {

@@ -6,7 +6,7 @@ import { PAYMENT_COLUMNS, type PaymentNotice, type RecordedPayment, matchPayment
 import { messageSignal } from '@orderpath/workflows/messages';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthUser } from '../../auth/auth.types';
-import { scopedRegion } from '../../common/access';
+import { isUuid, scopedRegion } from '../../common/access';
 import { NotFoundError } from '../../common/errors';
 import { type Page, cursorPart, decodeCursor, pageOf } from '../../common/pagination';
 import { SqlParams } from '../../common/sql-params';
@@ -61,7 +61,7 @@ export class PaymentsService {
   }
 
   async get(id: string) {
-    const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await this.ds.query(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = $1`, [id]) : [];
+    const [row] = isUuid(id) ? await this.ds.query(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = $1`, [id]) : [];
     if (!row) throw new NotFoundError('payment', id);
     return row;
   }
