@@ -16,8 +16,12 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-const counts = async () => (await stack.ds.query(
-  `SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM tasks)::int AS tasks, (SELECT count(*) FROM order_events)::int AS events`))[0];
+// Other suites share the test database and run alongside, so "changes nothing" is checked on
+// the rows this suite could have touched: one order's tasks and events, or orders by title.
+const orderRows = async (orderId: string) => (await stack.ds.query(
+  `SELECT (SELECT count(*) FROM tasks WHERE order_id = $1)::int AS tasks, (SELECT count(*) FROM order_events WHERE order_id = $1)::int AS events`, [orderId]))[0];
+const ordersTitled = async (title: string) => (await stack.ds.query(`SELECT count(*)::int AS n FROM orders WHERE title = $1`, [title]))[0].n;
+const uniqueTitle = (what: string) => `${what} ${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 describe('given the running stack', () => {
   it('reports db and temporal ok on /api/health without a token', async () => {
@@ -54,11 +58,11 @@ describe('given the running stack', () => {
     expect(timeline.body.items.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['task_created', 'task_completed']));
 
     // Completing a completed task is a conflict, and changes nothing.
-    const before = await counts();
+    const before = await orderRows(orderId);
     const again = await stack.http.post(`/api/tasks/${task.id}/complete`).set(auth(rep)).send({ data: { quantity: 1, unitPrice: 1 } }).expect(409);
     expect(again.headers['content-type']).toContain('application/problem+json');
     expect(again.body.code).toBe('task_not_open');
-    expect(await counts()).toEqual(before);
+    expect(await orderRows(orderId)).toEqual(before);
   });
 
   it('when the task data fails the form, the update validator refuses it naming the field', async () => {
@@ -74,28 +78,29 @@ describe('given the running stack', () => {
 
 describe('given bad input', () => {
   it('refuses an unknown template with 404 problem+json and creates nothing', async () => {
-    const before = await counts();
-    const res = await stack.http.post('/api/orders').set(auth(rep)).send({ templateKey: 'no-such-template', title: 'x' }).expect(404);
+    const title = uniqueTitle('unknown template');
+    const res = await stack.http.post('/api/orders').set(auth(rep)).send({ templateKey: 'no-such-template', title }).expect(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body).toMatchObject({ status: 404, code: 'template_not_found' });
-    expect(await counts()).toEqual(before);
+    expect(await ordersTitled(title)).toBe(0);
   });
 
   it('refuses a template that has only a draft with 422', async () => {
     const key = `draft-only-${Date.now()}`;
     await stack.http.post('/api/templates').set(auth(admin))
       .send({ key, name: 'Draft only', definition: { nodes: [], edges: [] } }).expect(201);
-    const before = await counts();
-    const res = await stack.http.post('/api/orders').set(auth(rep)).send({ templateKey: key, title: 'x' }).expect(422);
+    const title = uniqueTitle('draft only');
+    const res = await stack.http.post('/api/orders').set(auth(rep)).send({ templateKey: key, title }).expect(422);
     expect(res.body.code).toBe('template_not_published');
-    expect(await counts()).toEqual(before);
+    expect(await ordersTitled(title)).toBe(0);
   });
 
   it('answers a body that is not JSON with 400 problem+json', async () => {
-    const before = await counts();
-    const res = await stack.http.post('/api/orders').set(auth(rep)).set('Content-Type', 'application/json').send('{"templateKey": ').expect(400);
+    const title = uniqueTitle('malformed');
+    const res = await stack.http.post('/api/orders').set(auth(rep)).set('Content-Type', 'application/json')
+      .send(`{"templateKey": "quick-order", "title": "${title}"`).expect(400);
     expect(res.body.code).toBe('malformed_json');
-    expect(await counts()).toEqual(before);
+    expect(await ordersTitled(title)).toBe(0);
   });
 
   it('answers unknown fields and wrong types with 400 naming the field', async () => {
