@@ -38,10 +38,19 @@ const projection = proxyLocalActivities<Activities>({
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
 });
 
+// Task rows are the inbox. Written by local activities, they land in the same workflow task as
+// the step that opens or closes them: a completed task's successor is in the inbox by the time the
+// completing Update returns, without two task-queue round trips. Idempotent like the above.
+const taskRows = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
+});
+
 const DEFAULT_HISTORY_LIMIT = 10_000;
 /** Behaviour changes of this adapter gated by `patched()` (the interpreter's are in PATCHES). */
 const ADAPTER_PATCHES = {
   deterministicChildId: 'deterministic-child-order-id',
+  localTaskRows: 'task-rows-by-local-activity',
 } as const;
 const serviceProxies = new Map<string, Record<string, (input: unknown) => Promise<unknown>>>();
 
@@ -64,6 +73,11 @@ function serviceProxy(retry: RetryPolicy | undefined, timeout: string | undefine
   return proxy;
 }
 
+/** Orders whose history predates local task rows keep writing them through regular activities. */
+function taskRowWriter() {
+  return patched(ADAPTER_PATCHES.localTaskRows) ? taskRows : engine;
+}
+
 async function runService(call: ServiceCall): Promise<Record<string, unknown>> {
   try {
     const result = await serviceProxy(call.retry, call.timeout)[call.activity](call.input);
@@ -84,8 +98,8 @@ function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports 
     taskId: () => uuid4(),
     sleep: (ms) => sleep(ms),
     condition: (fn, timeoutMs) => (timeoutMs === undefined ? condition(fn).then(() => true) : condition(fn, timeoutMs)),
-    createTask: (spec) => engine.createTask(spec),
-    closeTask: (taskId, outcome) => engine.closeTask(taskId, outcome),
+    createTask: (spec) => taskRowWriter().createTask(spec),
+    closeTask: (taskId, outcome) => taskRowWriter().closeTask(taskId, outcome),
     markTaskOverdue: (taskId) => engine.markTaskOverdue(taskId),
     runService,
     openIncident: (spec) => engine.openIncident(spec),
