@@ -78,17 +78,18 @@ function taskRowWriter() {
   return patched(ADAPTER_PATCHES.localTaskRows) ? taskRows : engine;
 }
 
-async function runService(call: ServiceCall): Promise<Record<string, unknown>> {
-  try {
-    const result = await serviceProxy(call.retry, call.timeout)[call.activity](call.input);
-    return result && typeof result === 'object' ? (result as Record<string, unknown>) : { result };
-  } catch (err) {
-    if (err instanceof ActivityFailure) {
-      const cause = err.cause instanceof Error ? err.cause.message : err.message;
-      throw new ServiceFailure(cause, call.retry?.maxAttempts ?? 3);
-    }
-    throw err;
-  }
+/** One `.then`, no async function: each promise in workflow code costs a captured stack trace. */
+function runService(call: ServiceCall): Promise<Record<string, unknown>> {
+  return serviceProxy(call.retry, call.timeout)[call.activity](call.input).then(
+    (result) => (result && typeof result === 'object' ? (result as Record<string, unknown>) : { result }),
+    (err: unknown) => {
+      if (err instanceof ActivityFailure) {
+        const cause = err.cause instanceof Error ? err.cause.message : err.message;
+        throw new ServiceFailure(cause, call.retry?.maxAttempts ?? 3);
+      }
+      throw err;
+    },
+  );
 }
 
 function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports {
@@ -104,7 +105,8 @@ function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports 
     runService,
     openIncident: (spec) => engine.openIncident(spec),
     closeIncident: (id, resolution) => engine.closeIncident(id, resolution),
-    recordEvents: (orderId, events) => projection.recordEvents({ orderId, events, vars: runtime().snapshot().vars }),
+    // The live variables: the payload converter serialises them when the activity is scheduled.
+    recordEvents: (orderId, events) => projection.recordEvents({ orderId, events, vars: runtime().variables }),
     startChild: async ({ templateKey, templateVersion, nodeId, iteration, variables }) => {
       const template = await engine.loadTemplate(templateKey, templateVersion);
       // Derived, not random: the same call never starts a second child (see child-order-id.ts).

@@ -99,6 +99,9 @@ export class FakePorts implements Ports {
 
   async runService(call: ServiceCall): Promise<Record<string, unknown>> {
     this.serviceCalls.push(call);
+    // Like a real activity, the work starts after the call returns: a spec may set `services`
+    // right after starting a process whose first node is a service task.
+    await Promise.resolve();
     const handler = this.services[call.activity];
     if (!handler) throw new ServiceFailure(`no fake for activity ${call.activity}`, call.retry?.maxAttempts ?? 1);
     return handler(call.input, call);

@@ -100,6 +100,14 @@ export const PATCHES = {
   migrationRearmsDeadlines: 'migration-rearms-deadlines',
   /** task_overdue is written once the token shows its wait again (the projection stays "waiting"). */
   overdueWhileWaiting: 'overdue-while-waiting',
+  /** A completed task's token moves on while its row closes (both in the Update's workflow task). */
+  taskRowsAlongside: 'task-rows-alongside',
+  /**
+   * Asked once per run, before its first event. Fibers pass start, end and gateways without
+   * awaiting; a fresh service task or timer is one awaited call (a stop abandons it instead of
+   * waking a condition); search attributes are upserted where events are flushed, not per change.
+   */
+  fastPath: 'engine-fast-path',
 } as const;
 
 /** Thrown by runService when the activity failed for good (retries exhausted or non-retryable). */

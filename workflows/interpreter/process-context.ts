@@ -46,10 +46,19 @@ export class ProcessContext {
   migrations = 0;
   stop: StopRequest | null = null;
   finished = false;
+  /** PATCHES.fastPath applies to this run (decided once, by `ProcessRuntime.run`). */
+  fastPath = false;
+  /** Fibers of the run before PATCHES.fastPath, awaited by `allFibersDone`. */
   readonly fibers = new Set<Promise<void>>();
   readonly log: EventLog;
   private tokenCounter = 0;
   private reported: { status: OrderStatus; stage: string | null } | null = null;
+  /** Status and stage of the newest event (fast path: reported at the next flush). */
+  private latest: { status: OrderStatus; stage: string | null } | null = null;
+  /** Fast path: fibers running, and how many of them await work a stop abandons. */
+  private live = 0;
+  private parked = 0;
+  private onFiberChange: (() => void) | undefined;
 
   constructor(input: ProcessInput, readonly ports: Ports) {
     this.orderId = input.orderId;
@@ -86,14 +95,24 @@ export class ProcessContext {
     const status = this.status();
     const snapshot = { status, stage: this.stage, activeNodes: this.activeNodes() };
     this.log.append({ type, at: this.nowIso(), ...fields, snapshot });
-    if (this.reported?.status !== status || this.reported.stage !== this.stage) {
-      this.reported = { status, stage: this.stage };
-      this.ports.setSearchAttributes({ stage: this.stage, status });
-    }
+    if (this.fastPath) this.latest = { status, stage: this.stage };
+    else this.report({ status, stage: this.stage });
   }
 
+  /**
+   * Writes the buffered events. On the fast path the search attributes follow at the same points
+   * (before a wait, at the end), so they say what the projection says, with one upsert per wait
+   * instead of one per change of status or stage.
+   */
   flush(): Promise<void> {
+    if (this.fastPath && this.latest) this.report(this.latest);
     return this.log.flush();
+  }
+
+  private report(now: { status: OrderStatus; stage: string | null }): void {
+    if (this.reported?.status === now.status && this.reported.stage === now.stage) return;
+    this.reported = now;
+    this.ports.setSearchAttributes({ stage: now.stage, status: now.status });
   }
 
   newToken(nodeId: string): Token {
@@ -112,7 +131,9 @@ export class ProcessContext {
 
   /** Records the first reason to stop; later requests are ignored. Waiting fibers wake. */
   requestStop(request: StopRequest): void {
-    if (this.stop === null) this.stop = request;
+    if (this.stop !== null) return;
+    this.stop = request;
+    this.onFiberChange?.();
   }
 
   throwIfStopped(): void {
@@ -152,9 +173,65 @@ export class ProcessContext {
     return tracked;
   }
 
-  /** Resolves when every fiber, including ones forked meanwhile, has ended. */
+  /**
+   * Fast path: a plain delay (a timer) — shows `wait`, appends `event`, flushes, then sleeps. No
+   * condition: a stop does not wake it, the fiber is parked (the run stops without it).
+   */
+  async sleepFor(token: Token, wait: TokenWait, ms: number, event: WaitOptions['event']): Promise<void> {
+    token.wait = wait;
+    if (event) this.emit(event.type, { nodeId: token.nodeId, iteration: token.iteration, data: event.data });
+    await this.flush();
+    this.throwIfStopped();
+    this.park();
+    try {
+      await this.ports.sleep(ms);
+    } finally {
+      this.unpark();
+    }
+    this.throwIfStopped();
+    token.wait = undefined;
+  }
+
+  /** Fast path: counts a fiber from its start to its end. */
+  fiberStarted(): void {
+    this.live += 1;
+  }
+
+  fiberEnded(): void {
+    this.live -= 1;
+    this.onFiberChange?.();
+  }
+
+  /**
+   * Fast path: the fiber now awaits work that a stop abandons (an activity, a timer) until
+   * `unpark()`. Such a fiber does not hold the run up once it stops; should the work settle later,
+   * the fiber finds the run stopped.
+   */
+  park(): void {
+    this.parked += 1;
+    this.onFiberChange?.();
+  }
+
+  unpark(): void {
+    this.parked -= 1;
+  }
+
+  /**
+   * Resolves when every fiber, including ones forked meanwhile, has ended — on the fast path also
+   * once the run has stopped and every fiber left is parked on abandoned work.
+   */
   async allFibersDone(): Promise<void> {
-    while (this.fibers.size > 0) await Promise.all([...this.fibers]);
+    if (!this.fastPath) {
+      while (this.fibers.size > 0) await Promise.all([...this.fibers]);
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (this.live === 0 || (this.stop !== null && this.live === this.parked)) resolve();
+      };
+      this.onFiberChange = check;
+      check();
+    });
   }
 }
 

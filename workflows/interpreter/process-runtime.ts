@@ -14,7 +14,7 @@ import { spawnFiber } from './fiber';
 import { resolveIncident, validateResolution } from './incidents';
 import { deliverMessage } from './messages';
 import { applyMigration, planMigration } from './migration';
-import type { Ports, ProcessInput, ProcessSnapshot } from './ports';
+import { PATCHES, type Ports, type ProcessInput, type ProcessSnapshot } from './ports';
 import { ProcessContext } from './process-context';
 import { restoreSnapshot, takeSnapshot } from './snapshot';
 import { cancelOpenTasks, completeTask, validateCompletion } from './tasks';
@@ -38,6 +38,8 @@ export class ProcessRuntime {
     if (this.started) throw new AlreadyStartedError();
     this.started = true;
     const ctx = this.ctx;
+    // Asked before the first event: the patch changes when search attributes are upserted.
+    ctx.fastPath = ctx.ports.patched?.(PATCHES.fastPath) ?? true;
     if (this.input.resume) {
       for (const token of ctx.tokens.values()) spawnFiber(ctx, token, { resume: token.wait }, token.wait !== undefined);
     } else {
@@ -114,6 +116,11 @@ export class ProcessRuntime {
   /** The template version the order runs on now (changes on migrate); carry it into continue-as-new. */
   get definition(): Definition {
     return this.ctx.graph.definition;
+  }
+
+  /** The live variables, not a copy: for a port that serialises them at once (an activity's input). */
+  get variables(): Vars {
+    return this.ctx.vars;
   }
 
   /** The current state (the `state` query); a copy. */

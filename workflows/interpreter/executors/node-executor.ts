@@ -9,9 +9,9 @@ import type { ProcessContext } from '../process-context';
 import type { Arrival, NodeOutcome, Token, TokenWait } from '../types';
 import { chooseExclusiveEdge, passParallelGateway } from './gateway.executor';
 import { runMessageCatch } from './message-catch.executor';
-import { runServiceTask } from './service-task.executor';
+import { callServiceTask, runServiceTask } from './service-task.executor';
 import { runSubProcess } from './sub-process.executor';
-import { runTimer } from './timer.executor';
+import { runTimer, stepTimer } from './timer.executor';
 import { runUserTask } from './user-task.executor';
 
 export async function executeNode(ctx: ProcessContext, token: Token, arrival: Arrival): Promise<NodeOutcome> {
@@ -32,6 +32,46 @@ export async function executeNode(ctx: ProcessContext, token: Token, arrival: Ar
       resume = await openIncident(ctx, token, ctx.graph.node(token.nodeId), error);
     }
   }
+}
+
+/**
+ * The fast path's step (PATCHES.fastPath): the edges at once for a node that does not wait (start,
+ * end, gateways, a timer already due), one promise for a fresh service task or timer, and
+ * `executeNode` for everything else (user tasks, messages, child orders, a resumed wait). A node
+ * failure becomes an incident as in `executeNode` — here, or in `recoverNode` when the promise
+ * rejects.
+ */
+export function stepNode(ctx: ProcessContext, token: Token, arrival: Arrival): NodeOutcome | Promise<NodeOutcome> {
+  if (arrival.resume !== undefined) return executeNode(ctx, token, arrival);
+  const node = ctx.graph.node(token.nodeId);
+  try {
+    switch (node.type) {
+      case 'start':
+        return ctx.graph.outgoing(node.id);
+      case 'end':
+        return [];
+      case 'exclusiveGateway':
+        return chooseExclusiveEdge(ctx, token);
+      case 'parallelGateway':
+        return passParallelGateway(ctx, token, arrival.via);
+      case 'serviceTask':
+        return callServiceTask(ctx, token);
+      case 'timer':
+        return stepTimer(ctx, token);
+      default:
+        return executeNode(ctx, token, arrival);
+    }
+  } catch (error) {
+    return recoverNode(ctx, token, arrival, error);
+  }
+}
+
+/** A node failed on the fast path: opens its incident, then goes on as `executeNode` (retry, skip, abort). */
+export async function recoverNode(ctx: ProcessContext, token: Token, arrival: Arrival, error: unknown): Promise<NodeOutcome> {
+  if (!isIncidentWorthy(error)) throw error;
+  ctx.throwIfStopped();
+  const resume = await openIncident(ctx, token, ctx.graph.node(token.nodeId), error);
+  return executeNode(ctx, token, { via: arrival.via, resume });
 }
 
 async function dispatch(ctx: ProcessContext, token: Token, via: string | undefined, resume: TokenWait | undefined): Promise<NodeOutcome> {

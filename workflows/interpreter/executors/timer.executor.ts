@@ -14,6 +14,18 @@ export async function runTimer(ctx: ProcessContext, token: Token, resume?: Token
     const event = resumed ? undefined : { type: 'timer_started', data: { until } };
     await ctx.waitFor(token, { kind: 'timer', until }, { until: () => false, timeoutMs: ms, event });
   }
+  return fired(ctx, token, until);
+}
+
+/** Fast path (PATCHES.fastPath) for a fresh timer: a plain sleep, or nothing when already due. */
+export function stepTimer(ctx: ProcessContext, token: Token): NodeOutcome | Promise<NodeOutcome> {
+  const until = dueAt(ctx, ctx.graph.nodeOf(token.nodeId, 'timer'));
+  const ms = parseIso(until) - ctx.ports.now();
+  if (ms <= 0) return fired(ctx, token, until);
+  return ctx.sleepFor(token, { kind: 'timer', until }, ms, { type: 'timer_started', data: { until } }).then(() => fired(ctx, token, until));
+}
+
+function fired(ctx: ProcessContext, token: Token, until: string): NodeOutcome {
   ctx.emit('timer_fired', { nodeId: token.nodeId, iteration: token.iteration, data: { until } });
   return ctx.graph.normalOutgoing(ctx.graph.node(token.nodeId));
 }
