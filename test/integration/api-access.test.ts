@@ -90,6 +90,13 @@ describe('given a rep', () => {
     expect(inbox.body.items.map((t: { id: string }) => t.id)).not.toContain(eastTask);
   });
 
+  it('lists their own tasks with assignee=me, and no one else\'s by naming another rep', async () => {
+    const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((t) => t.id);
+    expect(ids(await stack.http.get('/api/tasks?assignee=me&limit=200').set(auth(tokens.rep1)).expect(200))).toContain(eastTask);
+    expect(ids(await stack.http.get('/api/tasks?assignee=me&limit=200').set(auth(tokens.rep2)).expect(200))).not.toContain(eastTask);
+    expect(ids(await stack.http.get('/api/tasks?assignee=rep1&limit=200').set(auth(tokens.rep2)).expect(200))).toEqual([]);
+  });
+
   it('sees the queue of their own region only', async () => {
     await stack.http.get(`/api/tasks/${westTask}`).set(auth(tokens.rep3)).expect(200);
     await stack.http.get(`/api/tasks/${westTask}`).set(auth(tokens.rep1)).expect(403);

@@ -57,16 +57,12 @@ export class TasksService {
   async list(f: TaskFilter, user: AuthUser): Promise<Page<Omit<TaskRow, 'workflowId'>>> {
     const p = new SqlParams();
     const where: string[] = [`t.status = ${p.add(f.status)}`];
-    if (f.assignee) where.push(`t.assignee = ${p.add(f.assignee === 'me' ? user.username : f.assignee)}`);
+    const assignee = f.assignee === 'me' ? user.username : f.assignee;
+    if (assignee) where.push(`t.assignee = ${p.add(assignee)}`);
     if (f.role) where.push(`t.role = ${p.add(f.role)}`);
     if (f.orderId) where.push(`t.order_id = ${p.add(f.orderId)}::uuid`);
-    const region = scopedRegion(user);
-    if (!isManager(user)) {
-      const queueRegion = region === null ? '' : ` AND o.region = ${p.add(region)}`;
-      where.push(`(t.assignee = ${p.add(user.username)} OR (t.assignee IS NULL AND t.role = ANY(${p.add(user.roles)})${queueRegion}))`);
-    } else if (region !== null) {
-      where.push(`o.region = ${p.add(region)}`);
-    }
+    const visible = visibleTo(p, user, assignee);
+    if (visible) where.push(visible);
     const after = decodeCursor(f.cursor, 2, [cursorPart.timestamp, cursorPart.uuid]) as [string, string] | null;
     if (after) where.push(afterTask(p, after[0] === FAR_FUTURE ? null : after[0], after[1]));
     // `due_at NULLS LAST, id` is the order of the inbox indexes (assignee|role, due_at, id).
@@ -171,6 +167,21 @@ function afterTask(p: SqlParams, due: string | null, id: string): string {
   if (due === null) return `(t.due_at IS NULL AND t.id > ${idRef})`;
   const dueRef = `${p.add(due)}::timestamptz`;
   return `(t.due_at > ${dueRef} OR (t.due_at = ${dueRef} AND t.id > ${idRef}) OR t.due_at IS NULL)`;
+}
+
+/**
+ * The inbox rows the caller may see, as a condition (null: no restriction): managers their region,
+ * reps their own tasks and, in their region, their roles' queue. A rep's filter on their own tasks
+ * already implies it: repeating `assignee = me` inside the OR made PostgreSQL bitmap-scan, join and
+ * sort all ~300 open tasks of the rep for every page (~6 ms) instead of reading the first page in
+ * index order (~0.2 ms; measured by the inbox benchmark).
+ */
+function visibleTo(p: SqlParams, user: AuthUser, assignee: string | undefined): string | null {
+  const region = scopedRegion(user);
+  if (isManager(user)) return region === null ? null : `o.region = ${p.add(region)}`;
+  if (assignee === user.username) return null;
+  const queueRegion = region === null ? '' : ` AND o.region = ${p.add(region)}`;
+  return `(t.assignee = ${p.add(user.username)} OR (t.assignee IS NULL AND t.role = ANY(${p.add(user.roles)})${queueRegion}))`;
 }
 
 /** Assigned to the user, or unassigned in one of their roles' queues within their region. */
