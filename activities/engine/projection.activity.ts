@@ -5,6 +5,8 @@ import type { Definition } from '@orderpath/workflows/definition/schema';
 import type { ActivityDeps } from '../deps';
 
 const ORDER_END_EVENTS = new Set(['order_completed', 'order_cancelled', 'order_aborted']);
+/** Events projectWaits / retargetOpenTasks handle one by one; a batch without them is one statement. */
+const PER_EVENT_TYPES = new Set(['message_waiting', 'message_received', 'message_timeout', 'migrated']);
 
 export interface RecordEventsInput {
   orderId: string;
@@ -24,39 +26,51 @@ interface StoredEvent {
 export function projectionActivities({ ds }: ActivityDeps) {
   return {
     /**
-     * Appends events and moves the order projection forward, in one transaction. Idempotent by
-     * (orderId, seq): a replayed batch inserts nothing and cannot move the projection backwards.
+     * Appends events and moves the order projection forward, atomically (one statement, or one
+     * transaction when events need handling one by one). Idempotent by (orderId, seq): a replayed
+     * batch inserts nothing and cannot move the projection backwards.
      */
     async recordEvents({ orderId, events, vars }: RecordEventsInput): Promise<void> {
       if (events.length === 0) return;
       const last = events[events.length - 1];
       const stageChange = [...events].reverse().find((e) => e.type === 'stage_changed');
+      const rows = JSON.stringify(events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, node_id: e.nodeId ?? null, iteration: e.iteration ?? null, data: e.data ?? null })));
+      const order = [orderId, last.seq, last.snapshot.status, last.snapshot.stage, last.snapshot.activeNodes, JSON.stringify(vars),
+        last.at, stageChange?.at ?? null, ORDER_END_STATUSES.includes(last.snapshot.status)];
+      // Most batches (service steps, timers, the end) need no per-event work: one statement, one
+      // round trip, atomic without a transaction. An end event stored now clears the order's waits.
+      if (!events.some((e) => PER_EVENT_TYPES.has(e.type))) {
+        await ds.query(`WITH inserted AS (${INSERT_EVENTS_AT('$10')}),
+          cleared AS (DELETE FROM order_waits WHERE order_id = $1 AND EXISTS (SELECT 1 FROM inserted WHERE type = ANY($11::text[])))
+          ${UPDATE_ORDER}`, [...order, rows, [...ORDER_END_EVENTS]]);
+        return;
+      }
       await ds.transaction(async (tx) => {
-        const inserted: StoredEvent[] = await tx.query(
-          `INSERT INTO order_events (order_id, seq, type, at, node_id, iteration, data)
-           SELECT $1, e.seq, e.type, e.at, e.node_id, e.iteration, e.data
-           FROM jsonb_to_recordset($2::jsonb) AS e(seq int, type text, at timestamptz, node_id text, iteration int, data jsonb)
-           ON CONFLICT (order_id, seq) DO NOTHING
-           RETURNING seq, type, at, node_id, iteration, data`,
-          [orderId, JSON.stringify(events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, node_id: e.nodeId ?? null, iteration: e.iteration ?? null, data: e.data ?? null })))],
-        );
+        const inserted: StoredEvent[] = await tx.query(INSERT_EVENTS, [orderId, rows]);
         // Only events stored just now move the waits: a replayed batch must not revive a wait.
         const fresh = inserted.sort((a, b) => a.seq - b.seq);
         await projectWaits(tx, orderId, fresh);
         for (const e of fresh) if (e.type === 'migrated') await retargetOpenTasks(tx, orderId, e);
-        await tx.query(
-          `UPDATE orders SET status = $3, stage = $4, active_nodes = $5, variables = $6, last_seq = $2,
-             last_event_at = $7,
-             stage_since = CASE WHEN $8::timestamptz IS NOT NULL THEN $8::timestamptz ELSE stage_since END,
-             ended_at = CASE WHEN $9 THEN $7::timestamptz ELSE ended_at END
-           WHERE id = $1 AND last_seq < $2`,
-          [orderId, last.seq, last.snapshot.status, last.snapshot.stage, last.snapshot.activeNodes, JSON.stringify(vars),
-            last.at, stageChange?.at ?? null, ORDER_END_STATUSES.includes(last.snapshot.status)],
-        );
+        await tx.query(UPDATE_ORDER, order);
       });
     },
   };
 }
+
+/** Appends a batch ($1 the order id, `rows` the parameter holding the JSON rows); idempotent by (order_id, seq). */
+const INSERT_EVENTS_AT = (rows: string) => `INSERT INTO order_events (order_id, seq, type, at, node_id, iteration, data)
+  SELECT $1, e.seq, e.type, e.at, e.node_id, e.iteration, e.data
+  FROM jsonb_to_recordset(${rows}::jsonb) AS e(seq int, type text, at timestamptz, node_id text, iteration int, data jsonb)
+  ON CONFLICT (order_id, seq) DO NOTHING
+  RETURNING seq, type, at, node_id, iteration, data`;
+const INSERT_EVENTS = INSERT_EVENTS_AT('$2');
+
+/** Moves the order row to the batch's last event; never backwards ($2 = its seq). */
+const UPDATE_ORDER = `UPDATE orders SET status = $3, stage = $4, active_nodes = $5, variables = $6, last_seq = $2,
+    last_event_at = $7,
+    stage_since = CASE WHEN $8::timestamptz IS NOT NULL THEN $8::timestamptz ELSE stage_since END,
+    ended_at = CASE WHEN $9 THEN $7::timestamptz ELSE ended_at END
+  WHERE id = $1 AND last_seq < $2`;
 
 /**
  * Maintains `order_waits` (tokens waiting at a messageCatch, read by the stuck list's
