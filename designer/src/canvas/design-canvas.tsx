@@ -17,7 +17,8 @@ import type { Decorations, FlowEdge, FlowNode } from './flow-types';
 import { isBand } from './flow-types';
 import { NODE_TYPES } from './node-types';
 import { useFlowState } from './use-flow-state';
-import { useFar } from './use-level-of-detail';
+import { captureGesture } from './capture-gesture';
+import { detailClass, useLevelOfDetail } from './use-level-of-detail';
 
 export const PALETTE_MIME = 'application/x-orderpath-node';
 
@@ -50,7 +51,7 @@ const MINIMAP_COLOR = (n: RFNode) => (isBand(n) ? 'transparent' : ((n.data as { 
 
 function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, onRefused, onDropKind, handle }: Props) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
-  const far = useFar();
+  const detail = useLevelOfDetail();
   const state = useFlowState(def, deco, kindLabel, stageLabel);
   const isValidConnection = useMemo(() => {
     const valid = makeIsValidConnection(def);
@@ -122,10 +123,10 @@ function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, on
       isValidConnection={isValidConnection} onSelectionChange={onSelection}
       onDragOver={onDragOver} onDrop={onDrop} onNodeClick={blurField} onEdgeClick={blurField} onPaneClick={blurField}
       deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Meta', 'Control']}
-      fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.05} maxZoom={2} onlyRenderVisibleElements={!far} className={far ? 'lod-far' : undefined}
+      fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.05} maxZoom={2} onlyRenderVisibleElements={detail === 'near'} className={detailClass(detail)}
       proOptions={{ hideAttribution: true }}
     >
-      <Background gap={20} />
+      {detail !== 'overview' && <Background gap={20} />}
       <MiniMap pannable zoomable nodeColor={MINIMAP_COLOR} />
       <Controls showInteractive={false} />
     </ReactFlow>
@@ -134,7 +135,7 @@ function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, on
 
 export function DesignCanvas(props: Props) {
   return (
-    <div className="design-canvas" data-testid="canvas">
+    <div className="design-canvas" data-testid="canvas" onPointerDownCapture={captureGesture}>
       <ReactFlowProvider><Canvas {...props} /></ReactFlowProvider>
     </div>
   );

@@ -8,7 +8,8 @@ import type { KindLabel, StageLabel } from './build-flow';
 import type { Decorations, FlowEdge, FlowNode } from './flow-types';
 import { NODE_TYPES } from './node-types';
 import { useFlowState } from './use-flow-state';
-import { useFar } from './use-level-of-detail';
+import { captureGesture } from './capture-gesture';
+import { detailClass, useLevelOfDetail } from './use-level-of-detail';
 
 interface Props {
   def: Definition;
@@ -21,15 +22,15 @@ interface Props {
 
 function View({ def, deco, kindLabel, stageLabel }: Props) {
   const state = useFlowState(def, deco, kindLabel, stageLabel);
-  const far = useFar();
+  const detail = useLevelOfDetail();
   return (
     <ReactFlow<FlowNode, FlowEdge>
       nodes={state.nodes} edges={state.edges} nodeTypes={NODE_TYPES}
       onNodesChange={state.onNodesChange} onEdgesChange={state.onEdgesChange}
       nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} deleteKeyCode={null}
-      fitView fitViewOptions={{ maxZoom: 1.1 }} minZoom={0.05} className={far ? 'lod-far' : undefined} proOptions={{ hideAttribution: true }}
+      fitView fitViewOptions={{ maxZoom: 1.1 }} minZoom={0.05} className={detailClass(detail)} proOptions={{ hideAttribution: true }}
     >
-      <Background gap={20} />
+      {detail !== 'overview' && <Background gap={20} />}
       {def.nodes.length > 40 && <MiniMap pannable zoomable />}
       <Controls showInteractive={false} />
     </ReactFlow>
@@ -38,7 +39,7 @@ function View({ def, deco, kindLabel, stageLabel }: Props) {
 
 export function GraphView(props: Props) {
   return (
-    <div className="graph-view" style={{ height: props.height ?? 420 }} data-testid={props.testId ?? 'graph'}>
+    <div className="graph-view" style={{ height: props.height ?? 420 }} data-testid={props.testId ?? 'graph'} onPointerDownCapture={captureGesture}>
       <ReactFlowProvider><View {...props} /></ReactFlowProvider>
     </div>
   );
