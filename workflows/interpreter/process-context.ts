@@ -27,6 +27,8 @@ export interface WaitOptions {
   timeoutMs?: number;
   /** Appended once the token shows the wait, so its snapshot says "waiting". */
   event?: { type: string; data?: Vars };
+  /** Work started just before the wait (a task's row), settled together with the flush. */
+  alongside?: Promise<unknown>;
 }
 
 export class ProcessContext {
@@ -59,6 +61,8 @@ export class ProcessContext {
   private live = 0;
   private parked = 0;
   private onFiberChange: (() => void) | undefined;
+  private isoOf = Number.NaN;
+  private iso = '';
 
   constructor(input: ProcessInput, readonly ports: Ports) {
     this.orderId = input.orderId;
@@ -68,8 +72,14 @@ export class ProcessContext {
     this.log = new EventLog(input.orderId, ports, input.resume?.seq ?? 0);
   }
 
+  /** Workflow time as ISO text; formatted once per instant (it stands still within a workflow task). */
   nowIso(): string {
-    return toIso(this.ports.now());
+    const now = this.ports.now();
+    if (now !== this.isoOf) {
+      this.isoOf = now;
+      this.iso = toIso(now);
+    }
+    return this.iso;
   }
 
   scope(): ExpressionScope {
@@ -147,7 +157,7 @@ export class ProcessContext {
   async waitFor(token: Token, wait: TokenWait, options: WaitOptions): Promise<boolean> {
     token.wait = wait;
     if (options.event) this.emit(options.event.type, { nodeId: token.nodeId, iteration: token.iteration, data: options.event.data });
-    await this.flush();
+    await (options.alongside ? Promise.all([this.flush(), options.alongside]) : this.flush());
     this.throwIfStopped();
     const timeoutMs = options.timeoutMs;
     const held = timeoutMs !== undefined && timeoutMs <= 0

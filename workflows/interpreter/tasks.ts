@@ -4,6 +4,7 @@
  */
 import { validateFormData } from '../definition/form';
 import { TaskDataInvalidError, TaskNotOpenError } from './errors';
+import { PATCHES } from './ports';
 import type { ProcessContext } from './process-context';
 import type { TaskRecord, Vars } from './types';
 import { isPlainObject } from './variables';
@@ -29,13 +30,17 @@ export function validateCompletion(ctx: ProcessContext, taskId: string, data: un
 }
 
 /**
- * Completes an open task: validates, marks it closed synchronously (so of two concurrent
- * completions exactly one wins), closes the task row, then releases the waiting token.
+ * Completes an open task: validates and marks it closed synchronously (so of two concurrent
+ * completions exactly one wins), releases the waiting token and closes the task row alongside —
+ * the token's next steps (the next task's row, the events) are written while the row closes, all
+ * within the Update's workflow task; the Update answers once the row is closed. Before
+ * PATCHES.taskRowsAlongside the token waited for the closed row.
  */
 export async function completeTask(ctx: ProcessContext, taskId: string, data: unknown, by?: string | null): Promise<void> {
   const value = validateCompletion(ctx, taskId, data);
   const task = openTask(ctx, taskId);
-  task.state = 'completing';
+  const alongside = ctx.ports.patched?.(PATCHES.taskRowsAlongside) ?? true;
+  task.state = alongside ? 'completed' : 'completing';
   task.data = value;
   task.by = by ?? null;
   await ctx.ports.closeTask(taskId, { status: 'completed', data: value, by: by ?? null });

@@ -31,8 +31,9 @@ export interface Token extends TokenState {
 }
 
 /**
- * Lifecycle of an open user task as the runtime sees it. `completing` is set synchronously by
- * completeTask before it awaits closeTask, so a second completion is refused at once.
+ * Lifecycle of an open user task as the runtime sees it. completeTask leaves `open`
+ * synchronously, so a second completion is refused at once: to `completed` (the token moves on
+ * while the row closes), or — before PATCHES.taskRowsAlongside — to `completing` until it is closed.
  */
 export interface TaskRecord {
   id: string;

@@ -14,12 +14,12 @@ import type { NodeOutcome, TaskRecord, Token, TokenWait, WaitOf } from '../types
 
 export async function runUserTask(ctx: ProcessContext, token: Token, resume?: TokenWait): Promise<NodeOutcome> {
   let wait: WaitOf<'task'>;
-  let created = false;
+  let created: Created | undefined;
   if (resume?.kind === 'task') {
     wait = resume;
   } else {
-    wait = await createTask(ctx, token, ctx.graph.nodeOf(token.nodeId, 'userTask'));
-    created = true;
+    created = await createTask(ctx, token, ctx.graph.nodeOf(token.nodeId, 'userTask'));
+    wait = created.wait;
   }
   const task = ctx.tasks.get(wait.taskId) ?? adoptTask(ctx, token, wait.taskId);
   const overdueEdge = await awaitTask(ctx, token, task, wait, created);
@@ -33,7 +33,13 @@ export async function runUserTask(ctx: ProcessContext, token: Token, resume?: To
   return ctx.graph.normalOutgoing(node);
 }
 
-async function createTask(ctx: ProcessContext, token: Token, node: NodeOf<'userTask'>): Promise<WaitOf<'task'>> {
+/** A task this fiber just registered; `row` is its row still being written (PATCHES.taskRowsAlongside). */
+interface Created {
+  wait: WaitOf<'task'>;
+  row?: Promise<unknown>;
+}
+
+async function createTask(ctx: ProcessContext, token: Token, node: NodeOf<'userTask'>): Promise<Created> {
   const scope = ctx.scope();
   const fields = node.form?.fields ?? [];
   const assigned = node.assignee ? evaluate(node.assignee, scope) : null;
@@ -43,11 +49,16 @@ async function createTask(ctx: ProcessContext, token: Token, node: NodeOf<'userT
   // a completion, so no completion can reach the workflow for a task it does not know yet.
   const taskId = ctx.ports.taskId(node.id, token.iteration);
   ctx.tasks.set(taskId, { id: taskId, tokenId: token.id, state: 'open' });
-  await ctx.ports.createTask({
+  // The row and the wait's events are written side by side; before the patch, one after the other.
+  const alongside = ctx.ports.patched?.(PATCHES.taskRowsAlongside) ?? true;
+  const row = ctx.ports.createTask({
     id: taskId, orderId: ctx.orderId, nodeId: node.id, iteration: token.iteration, name: node.name ?? node.id, role: node.role, assignee,
     stage: node.stage ?? ctx.stage, category: node.category ?? null, dueAt, form: node.form ?? null, prefill: defaultFormValues(fields, scope),
   });
-  return { kind: 'task', taskId, dueAt };
+  const wait: WaitOf<'task'> = { kind: 'task', taskId, dueAt };
+  if (alongside) return { wait, row };
+  await row;
+  return { wait };
 }
 
 /**
@@ -59,16 +70,18 @@ async function createTask(ctx: ProcessContext, token: Token, node: NodeOf<'userT
  * completed — so stored histories replay. A migration wakes either wait and re-derives the
  * deadline from the node the token moved to (only where PATCHES.migrationRearmsDeadlines applies).
  */
-async function awaitTask(ctx: ProcessContext, token: Token, task: TaskRecord, first: WaitOf<'task'>, created: boolean) {
+async function awaitTask(ctx: ProcessContext, token: Token, task: TaskRecord, first: WaitOf<'task'>, created: Created | undefined) {
   let wait = first;
   let event: WaitOptions['event'] = created ? { type: 'task_created', data: { taskId: task.id, dueAt: wait.dueAt } } : undefined;
+  let alongside = created?.row;
   for (;;) {
     const epoch = ctx.migrations;
     const migrated = () => ctx.migrations !== epoch;
     if (wait.dueAt !== null && !wait.overdue) {
       const timeoutMs = parseIso(wait.dueAt) - ctx.ports.now();
-      const settled = await ctx.waitFor(token, wait, { until: () => task.state !== 'open' || migrated(), timeoutMs, event });
+      const settled = await ctx.waitFor(token, wait, { until: () => task.state !== 'open' || migrated(), timeoutMs, event, alongside });
       event = undefined;
+      alongside = undefined;
       if (!settled && task.state === 'open' && !migrated()) {
         const escalation = await onOverdue(ctx, token, task);
         if (escalation.edge) return escalation.edge;
@@ -78,8 +91,9 @@ async function awaitTask(ctx: ProcessContext, token: Token, task: TaskRecord, fi
     }
     if (!migrated()) {
       // A completion may still be closing the row: the token moves on once it is closed.
-      await ctx.waitFor(token, wait, { until: () => task.state === 'completed' || migrated(), event });
+      await ctx.waitFor(token, wait, { until: () => task.state === 'completed' || migrated(), event, alongside });
       event = undefined;
+      alongside = undefined;
     }
     if (task.state === 'completed') return undefined;
     wait = { ...wait, dueAt: wait.overdue ? wait.dueAt : dueAtOf(ctx.graph.nodeOf(token.nodeId, 'userTask'), parseIso(token.since)) };
