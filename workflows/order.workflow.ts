@@ -170,7 +170,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWor
 
   const result = await runtime.run();
   // Let in-flight update handlers (which await activities) finish before the run ends or hands over.
-  await condition(allHandlersFinished);
+  if (!allHandlersFinished()) await condition(allHandlersFinished);
   if (result.status === 'continueAsNew') {
     return continueAsNew<typeof orderWorkflow>({ ...input, template, resume: result.snapshot });
   }

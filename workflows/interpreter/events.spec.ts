@@ -1,4 +1,4 @@
-import { def, edge, node } from '../definition/test-builders';
+import { chain, def, edge, node } from '../definition/test-builders';
 import { startProcess } from './process-harness';
 
 describe('projection events', () => {
@@ -43,5 +43,27 @@ describe('projection events', () => {
     await h.result;
     expect(atWait.length).toBeGreaterThanOrEqual(2);
     for (const { written, emitted } of atWait) expect(written).toBe(emitted);
+  });
+
+  it('a timer shorter than a minute writes its events with the next flush; a longer one before it sleeps', async () => {
+    // given start → short (30 s) → long (1 h) → end
+    const h = startProcess(def(
+      [node('start', 'start'), node('short', 'timer', { duration: 'PT30S' }), node('long', 'timer', { duration: 'PT1H' }), node('end', 'end')],
+      chain('start', 'short', 'long', 'end'),
+    ));
+    await h.settle();
+    // then nothing is written while the short timer runs
+    expect(h.runtime.snapshot().tokens).toEqual([expect.objectContaining({ nodeId: 'short', wait: expect.objectContaining({ kind: 'timer' }) })]);
+    expect(h.ports.batches).toHaveLength(0);
+    expect(h.ports.searchAttributes).toHaveLength(0);
+    // when it fires, the long timer's flush carries both timers' events
+    await h.ports.advance(30_000);
+    expect(h.ports.batches).toHaveLength(1);
+    expect(h.ports.events.map((e) => e.type)).toEqual(expect.arrayContaining(['timer_started', 'timer_fired']));
+    expect(h.ports.events.at(-1)).toMatchObject({ type: 'timer_started', nodeId: 'long', snapshot: { status: 'waiting' } });
+    expect(h.ports.searchAttributes).toEqual([{ stage: null, status: 'waiting' }]);
+    await h.ports.advance(3_600_000);
+    await expect(h.result).resolves.toMatchObject({ status: 'completed' });
+    expect(h.ports.searchAttributes.at(-1)).toEqual({ stage: null, status: 'completed' });
   });
 });

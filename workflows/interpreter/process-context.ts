@@ -184,14 +184,16 @@ export class ProcessContext {
   }
 
   /**
-   * Fast path: a plain delay (a timer) — shows `wait`, appends `event`, flushes, then sleeps. No
-   * condition: a stop does not wake it, the fiber is parked (the run stops without it).
+   * Fast path: a plain delay (a timer) — shows `wait`, appends `event`, flushes unless told not to,
+   * then sleeps. No condition: a stop does not wake it, the fiber is parked (the run stops without it).
    */
-  async sleepFor(token: Token, wait: TokenWait, ms: number, event: WaitOptions['event']): Promise<void> {
+  async sleepFor(token: Token, wait: TokenWait, ms: number, event: WaitOptions['event'], flush: boolean): Promise<void> {
     token.wait = wait;
     if (event) this.emit(event.type, { nodeId: token.nodeId, iteration: token.iteration, data: event.data });
-    await this.flush();
-    this.throwIfStopped();
+    if (flush) {
+      await this.flush();
+      this.throwIfStopped();
+    }
     this.park();
     try {
       await this.ports.sleep(ms);
@@ -230,18 +232,19 @@ export class ProcessContext {
    * Resolves when every fiber, including ones forked meanwhile, has ended — on the fast path also
    * once the run has stopped and every fiber left is parked on abandoned work.
    */
-  async allFibersDone(): Promise<void> {
-    if (!this.fastPath) {
-      while (this.fibers.size > 0) await Promise.all([...this.fibers]);
-      return;
-    }
-    await new Promise<void>((resolve) => {
+  allFibersDone(): Promise<void> {
+    if (!this.fastPath) return this.allFibersEnded();
+    return new Promise<void>((resolve) => {
       const check = () => {
         if (this.live === 0 || (this.stop !== null && this.live === this.parked)) resolve();
       };
       this.onFiberChange = check;
       check();
     });
+  }
+
+  private async allFibersEnded(): Promise<void> {
+    while (this.fibers.size > 0) await Promise.all([...this.fibers]);
   }
 }
 

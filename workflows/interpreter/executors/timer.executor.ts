@@ -17,12 +17,21 @@ export async function runTimer(ctx: ProcessContext, token: Token, resume?: Token
   return fired(ctx, token, until);
 }
 
+/**
+ * Fast path: a timer shorter than this is no wait anyone watches in the order list (pacing, a retry
+ * delay), so its events and search attributes go out with the next flush instead of before it — a
+ * local activity and a workflow-task round trip less per short timer. The projection then lags by
+ * at most this long plus the steps up to the next wait.
+ */
+export const WATCHED_TIMER_MS = 60_000;
+
 /** Fast path (PATCHES.fastPath) for a fresh timer: a plain sleep, or nothing when already due. */
 export function stepTimer(ctx: ProcessContext, token: Token): NodeOutcome | Promise<NodeOutcome> {
   const until = dueAt(ctx, ctx.graph.nodeOf(token.nodeId, 'timer'));
   const ms = parseIso(until) - ctx.ports.now();
   if (ms <= 0) return fired(ctx, token, until);
-  return ctx.sleepFor(token, { kind: 'timer', until }, ms, { type: 'timer_started', data: { until } }).then(() => fired(ctx, token, until));
+  const event = { type: 'timer_started', data: { until } };
+  return ctx.sleepFor(token, { kind: 'timer', until }, ms, event, ms >= WATCHED_TIMER_MS).then(() => fired(ctx, token, until));
 }
 
 function fired(ctx: ProcessContext, token: Token, until: string): NodeOutcome {
