@@ -6,7 +6,7 @@ import {
   Background, Controls, MiniMap, type OnConnectEnd, type OnSelectionChangeFunc, ReactFlow, ReactFlowProvider, useReactFlow,
   type Connection, type Edge as RFEdge, type Node as RFNode,
 } from '@xyflow/react';
-import { type DragEvent, type Ref, useCallback, useImperativeHandle, useMemo } from 'react';
+import { type DragEvent, type Ref, type RefObject, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
 import type { Definition, NodeType } from '@orderpath/workflows/definition/schema';
 import { moveNodesCommand } from '../core/commands/move-nodes.command';
 import { checkConnection, makeIsValidConnection } from '../core/connection-rules';
@@ -16,6 +16,7 @@ import type { KindLabel, StageLabel } from './build-flow';
 import type { Decorations, FlowEdge, FlowNode } from './flow-types';
 import { isBand } from './flow-types';
 import { NODE_TYPES } from './node-types';
+import { OverviewEdges, useFlowEdges } from './overview-edges';
 import { useFlowState } from './use-flow-state';
 import { captureGesture } from './capture-gesture';
 import { detailClass, useLevelOfDetail } from './use-level-of-detail';
@@ -47,12 +48,19 @@ interface Props {
   handle?: Ref<CanvasHandle>;
 }
 
+interface CanvasProps extends Props {
+  /** The canvas's frame: carries `is-moving` while the viewport pans or zooms. */
+  frame: RefObject<HTMLDivElement | null>;
+}
+
 const MINIMAP_COLOR = (n: RFNode) => (isBand(n) ? 'transparent' : ((n.data as { stageColor?: string }).stageColor ?? '#8892a6'));
 
-function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, onRefused, onDropKind, handle }: Props) {
+function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, onRefused, onDropKind, handle, frame }: CanvasProps) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const detail = useLevelOfDetail();
   const state = useFlowState(def, deco, kindLabel, stageLabel);
+  const overview = detail === 'overview';
+  const edges = useFlowEdges(state.edges, overview);
   const isValidConnection = useMemo(() => {
     const valid = makeIsValidConnection(def);
     return (c: RFEdge | Connection) => valid(c);
@@ -115,18 +123,24 @@ function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, on
     onDropKind(type, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
   }, [flow, onDropKind]);
 
+  // While the view moves, the viewport is its own compositor layer (styles.css): panning moves
+  // pixels already drawn instead of re-rasterising every node each frame.
+  const onMoveStart = useCallback(() => frame.current?.classList.add('is-moving'), [frame]);
+  const onMoveEnd = useCallback(() => frame.current?.classList.remove('is-moving'), [frame]);
+
   return (
     <ReactFlow<FlowNode, FlowEdge>
-      nodes={state.nodes} edges={state.edges} nodeTypes={NODE_TYPES}
+      nodes={state.nodes} edges={edges} nodeTypes={NODE_TYPES}
       onNodesChange={state.onNodesChange} onEdgesChange={state.onEdgesChange}
       onNodeDragStop={onNodeDragStop} onConnect={onConnect} onConnectEnd={onConnectEnd}
       isValidConnection={isValidConnection} onSelectionChange={onSelection}
       onDragOver={onDragOver} onDrop={onDrop} onNodeClick={blurField} onEdgeClick={blurField} onPaneClick={blurField}
+      onMoveStart={onMoveStart} onMoveEnd={onMoveEnd}
       deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Meta', 'Control']}
       fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.05} maxZoom={2} onlyRenderVisibleElements={detail === 'near'} className={detailClass(detail)}
       proOptions={{ hideAttribution: true }}
     >
-      {detail !== 'overview' && <Background gap={20} />}
+      {overview ? <OverviewEdges nodes={state.nodes} edges={state.edges} /> : <Background gap={20} />}
       <MiniMap pannable zoomable nodeColor={MINIMAP_COLOR} />
       <Controls showInteractive={false} />
     </ReactFlow>
@@ -134,9 +148,10 @@ function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, on
 }
 
 export function DesignCanvas(props: Props) {
+  const frame = useRef<HTMLDivElement>(null);
   return (
-    <div className="design-canvas" data-testid="canvas" onPointerDownCapture={captureGesture}>
-      <ReactFlowProvider><Canvas {...props} /></ReactFlowProvider>
+    <div className="design-canvas" data-testid="canvas" onPointerDownCapture={captureGesture} ref={frame}>
+      <ReactFlowProvider><Canvas {...props} frame={frame} /></ReactFlowProvider>
     </div>
   );
 }

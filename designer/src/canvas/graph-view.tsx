@@ -7,6 +7,7 @@ import type { Definition } from '@orderpath/workflows/definition/schema';
 import type { KindLabel, StageLabel } from './build-flow';
 import type { Decorations, FlowEdge, FlowNode } from './flow-types';
 import { NODE_TYPES } from './node-types';
+import { OverviewEdges, useFlowEdges } from './overview-edges';
 import { useFlowState } from './use-flow-state';
 import { captureGesture } from './capture-gesture';
 import { detailClass, useLevelOfDetail } from './use-level-of-detail';
@@ -23,14 +24,15 @@ interface Props {
 function View({ def, deco, kindLabel, stageLabel }: Props) {
   const state = useFlowState(def, deco, kindLabel, stageLabel);
   const detail = useLevelOfDetail();
+  const edges = useFlowEdges(state.edges, detail === 'overview');
   return (
     <ReactFlow<FlowNode, FlowEdge>
-      nodes={state.nodes} edges={state.edges} nodeTypes={NODE_TYPES}
+      nodes={state.nodes} edges={edges} nodeTypes={NODE_TYPES}
       onNodesChange={state.onNodesChange} onEdgesChange={state.onEdgesChange}
       nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} deleteKeyCode={null}
       fitView fitViewOptions={{ maxZoom: 1.1 }} minZoom={0.05} className={detailClass(detail)} proOptions={{ hideAttribution: true }}
     >
-      {detail !== 'overview' && <Background gap={20} />}
+      {detail === 'overview' ? <OverviewEdges nodes={state.nodes} edges={state.edges} /> : <Background gap={20} />}
       {def.nodes.length > 40 && <MiniMap pannable zoomable />}
       <Controls showInteractive={false} />
     </ReactFlow>
