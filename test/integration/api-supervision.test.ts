@@ -103,6 +103,18 @@ describe('given orders stuck for each reason', () => {
     expect(normal.body.items.map((i: StuckItem) => i.orderId)).not.toContain(orders.stage);
   });
 
+  it("counts no_progress from the template's own noProgressAfter, ahead of the configured default", async () => {
+    const key = uniqueKey('sv-quiet');
+    const quiet = { ...linear(key, [{ id: 'docs', type: 'messageCatch', name: 'Await the signed contract', message: 'documentsReceived' }]), noProgressAfter: 'PT1S' };
+    await publish(stack.http, admin, quiet);
+    const orderId = await startOrder(stack.http, rep, { templateKey: key, title: 'Quiet order' });
+    // The default app (7 days) lists it, one second after its last event.
+    const item = await stuckOf(orderId, 'no_progress');
+    const [order] = await stack.ds.query(`SELECT last_event_at FROM orders WHERE id = $1`, [orderId]);
+    expect(item.nodeId).toBe('docs');
+    expect(new Date(item.since).getTime()).toBe(Math.floor(new Date(order.last_event_at).getTime()) + 1000);
+  });
+
   it('ranks by age then value, and pages through every item exactly once', async () => {
     const all = await impatient.http.get('/api/supervision/stuck?limit=200').set(auth(supervisor)).expect(200);
     const items = all.body.items as StuckItem[];
@@ -111,20 +123,23 @@ describe('given orders stuck for each reason', () => {
       expect(a.since <= b.since).toBe(true);
       if (a.since === b.since) expect(a.value).toBeGreaterThanOrEqual(b.value);
     }
-    const seen: string[] = [];
+    const paged: StuckItem[] = [];
     let cursor: string | null = null;
     do {
       const url: string = `/api/supervision/stuck?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
       const page = await impatient.http.get(url).set(auth(supervisor)).expect(200);
-      seen.push(...page.body.items.map((i: StuckItem) => `${i.orderId}:${i.reason}:${i.nodeId}`));
+      paged.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
-    // Other suites' orders may become stuck or get unstuck between pages; ours hold still here.
-    expect(new Set(seen).size).toBe(seen.length);
+    // Other suites share the database (their orders may become stuck or unstuck between pages, and
+    // may outnumber one page of 200); ours hold still here, so they come once each, in rank order.
+    const keyOf = (i: StuckItem) => `${i.orderId}:${i.reason}:${i.nodeId}`;
+    expect(new Set(paged.map(keyOf)).size).toBe(paged.length);
     const ours = new Set(Object.values(orders));
-    const mine = items.filter((i) => ours.has(i.orderId)).map((i) => `${i.orderId}:${i.reason}:${i.nodeId}`);
+    const mine = paged.filter((i) => ours.has(i.orderId));
     expect(mine.length).toBeGreaterThanOrEqual(5);
-    expect(seen.filter((s) => ours.has(s.split(':')[0]))).toEqual(mine);
+    const ranked = [...mine].sort((a, b) => a.since.localeCompare(b.since) || b.value - a.value);
+    expect(mine.map((i) => [i.since, i.value])).toEqual(ranked.map((i) => [i.since, i.value]));
   });
 
   it('filters by stage and shows the stuck reasons on the order and in GET /orders?stuck=', async () => {

@@ -140,6 +140,8 @@ export const definitionSchema = z.object({
   name: z.string().min(1).max(200),
   description: z.string().max(5000).optional(),
   stages: z.array(stageSchema).default([]),
+  /** An order of this template without an event for this long is stuck (`no_progress`); overrides ORDERPATH_NO_PROGRESS_AFTER. */
+  noProgressAfter: duration.optional(),
   nodes: z.array(nodeSchema).max(MAX_NODES * 2),
   edges: z.array(edgeSchema),
   variables: z.array(variableSchema).optional(),

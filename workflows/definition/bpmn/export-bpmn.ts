@@ -71,6 +71,7 @@ function createProcess(ctx: ExportContext): ModdleElement {
   const process: ModdleElement = moddle.create('bpmn:Process', { id, name: def.name, isExecutable: true });
   if (id !== def.key) process.set('orderpath:templateKey', def.key);
   if (def.version !== undefined) process.set('orderpath:templateVersion', def.version);
+  if (def.noProgressAfter !== undefined) process.set('orderpath:noProgressAfter', def.noProgressAfter);
   if (def.description !== undefined) process.documentation = [moddle.create('bpmn:Documentation', { text: def.description })];
   setExtensions(ctx, process, [
     def.stages.length > 0

@@ -95,6 +95,7 @@ function processFields(ctx: ImportContext, definitions: ModdleElement, process: 
     .flatMap((root: ModdleElement) => (root.$type === 'bpmn:Collaboration' ? root.participants ?? [] : []))
     .find((p: ModdleElement) => p.processRef === process);
   const version: unknown = process.get('orderpath:templateVersion');
+  const noProgressAfter: unknown = process.get('orderpath:noProgressAfter');
   const description = (process.documentation ?? []).map((doc: ModdleElement) => doc.text ?? '').filter(Boolean).join('\n');
   const stages = take(ctx, process, 'orderpath:Stages')?.stages ?? [];
   const variables = readJson(ctx, process, take(ctx, process, 'orderpath:Variables'));
@@ -105,6 +106,7 @@ function processFields(ctx: ImportContext, definitions: ModdleElement, process: 
     name: process.name?.trim() || participant?.name?.trim() || process.id || key,
     ...(description ? { description } : {}),
     stages: stages.map(({ id, name, sla }: ModdleElement) => ({ id, name, ...(sla !== undefined ? { sla } : {}) })),
+    ...(typeof noProgressAfter === 'string' ? { noProgressAfter } : {}),
     ...(variables !== undefined ? { variables: variables as Definition['variables'] } : {}),
   };
 }

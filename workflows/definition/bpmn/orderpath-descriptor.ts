@@ -25,7 +25,7 @@ export const orderpathDescriptor: PackageDefinition = {
   types: [
     // Attributes on standard BPMN elements.
     // templateKey only when the process id cannot be the key (a node has that id, or it is no XML id).
-    { name: 'ProcessProps', extends: ['bpmn:Process'], properties: [attr('templateKey'), attr('templateVersion', 'Integer')] },
+    { name: 'ProcessProps', extends: ['bpmn:Process'], properties: [attr('templateKey'), attr('templateVersion', 'Integer'), attr('noProgressAfter')] },
     { name: 'FlowNodeProps', extends: ['bpmn:FlowNode'], properties: [attr('stage')] },
     // The template id of a node or edge whose id is not a legal XML id (e.g. `2nd-call`, `a:1`).
     { name: 'FlowElementProps', extends: ['bpmn:FlowElement'], properties: [attr('templateId')] },

@@ -2,8 +2,8 @@
  * Demo only: a small template whose deliberately short deadlines make orders stuck within
  * minutes, one branch per stuck reason that comes from the template (DESIGN.md §5):
  * task_overdue (dueIn), waiting_too_long (expectedWithin), stage_overdue (stage sla). The
- * fourth branch waits for a message without any deadline: it shows `no_progress` once
- * ORDERPATH_NO_PROGRESS_AFTER (default P7D) has passed without events.
+ * fourth branch waits for a message without any deadline: it shows `no_progress` once the
+ * template's own `noProgressAfter` (the same short period) has passed without events.
  */
 export const DEMO_STUCK_KEY = 'demo-stuck-orders';
 export const STUCK_SCENARIOS = ['task_overdue', 'waiting_too_long', 'stage_overdue', 'no_progress'] as const;
@@ -15,6 +15,7 @@ export function demoStuckTemplate(after = 'PT2M') {
     name: 'Demo: follow-ups that get stuck',
     description: `Demo only. Short deadlines (${after}) so the supervision view has stuck orders of each kind right after start.`,
     stages: [{ id: 'follow-up', name: 'Follow-up' }, { id: 'urgent', name: 'Urgent follow-up', sla: after }],
+    noProgressAfter: after,
     variables: [{ key: 'scenario', type: 'string', default: 'no_progress', description: STUCK_SCENARIOS.join(' | ') }],
     nodes: [
       { id: 'start', type: 'start', name: 'Follow-up opened' },

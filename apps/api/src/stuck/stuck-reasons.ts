@@ -6,7 +6,8 @@
  * - incident: an open incident; since = opened_at
  * - waiting_too_long: a message wait past `expectedBy` (order_waits); since = expectedBy
  * - stage_overdue: `stage_since + sla` of the order's stage has passed; since = stage_since + sla
- * - no_progress: a running/waiting order with no event for the configured period; since = last_event_at + period
+ * - no_progress: a running/waiting order with no event for its template's `noProgressAfter`, else the
+ *   configured period; since = last_event_at + period
  */
 import type { SqlParams } from '../common/sql-params';
 
@@ -25,9 +26,19 @@ export interface StageSla {
   slaMs: number;
 }
 
+/** A template version's own `noProgressAfter`, parsed in JS like the stage SLAs. */
+export interface NoProgressPeriod {
+  key: string;
+  version: number;
+  periodMs: number;
+}
+
 export interface StuckSqlInput {
   now: string;
+  /** The default no_progress period (ORDERPATH_NO_PROGRESS_AFTER). */
   noProgressAfterMs: number;
+  /** Template versions that set their own period. */
+  noProgressPeriods: NoProgressPeriod[];
   slas: StageSla[];
   reasons?: readonly StuckReason[];
   /** SQL predicate on the branch's order id column (e.g. `= $3`), applied inside every branch. */
@@ -62,11 +73,14 @@ export function stuckBranchesSql(p: SqlParams, input: StuckSqlInput): string {
         WHERE ob.status IN ${ACTIVE_STATUSES} AND ob.stage_since IS NOT NULL AND ${due} < ${now()}::timestamptz${only('ob.id')}`;
     },
     no_progress: () => {
-      const period = p.add(input.noProgressAfterMs);
-      return `SELECT ob.id, 'no_progress'::text, ${ms(`ob.last_event_at + ${period}::bigint * interval '1 millisecond'`)}, ob.active_nodes[1],
+      const fallback = p.add(input.noProgressAfterMs);
+      const periods = p.add(JSON.stringify(input.noProgressPeriods.map((n) => ({ key: n.key, version: n.version, period_ms: n.periodMs }))));
+      const period = `coalesce(np.period_ms, ${fallback}::bigint) * interval '1 millisecond'`;
+      return `SELECT ob.id, 'no_progress'::text, ${ms(`ob.last_event_at + ${period}`)}, ob.active_nodes[1],
           jsonb_build_object('lastEventAt', ob.last_event_at)
-        FROM orders ob WHERE ob.status IN ('running', 'waiting')
-          AND ob.last_event_at < ${now()}::timestamptz - ${period}::bigint * interval '1 millisecond'${only('ob.id')}`;
+        FROM orders ob LEFT JOIN jsonb_to_recordset(${periods}::jsonb) AS np(key text, version int, period_ms bigint)
+          ON np.key = ob.template_key AND np.version = ob.template_version
+        WHERE ob.status IN ('running', 'waiting') AND ob.last_event_at < ${now()}::timestamptz - ${period}${only('ob.id')}`;
     },
   };
   const selected = STUCK_REASONS.filter((r) => !input.reasons || input.reasons.includes(r));

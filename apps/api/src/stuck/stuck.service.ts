@@ -7,7 +7,7 @@ import { effectiveRegion } from '../common/access';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { type Page, cursorPart, decodeCursor, pageOf } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
-import { ACTIVE_STATUSES, type StageSla, type StuckReason, stuckBranchesSql } from './stuck-reasons';
+import { ACTIVE_STATUSES, type NoProgressPeriod, type StageSla, type StuckReason, stuckBranchesSql } from './stuck-reasons';
 
 export interface StuckItem {
   orderId: string;
@@ -92,8 +92,23 @@ export class StuckService {
   }
 
   private async input(now: Date, reasons?: StuckReason[]) {
-    const needSlas = !reasons || reasons.includes('stage_overdue');
-    return { now: now.toISOString(), noProgressAfterMs: this.config.noProgressAfterMs, slas: needSlas ? await this.stageSlas() : [], reasons };
+    const needs = (reason: StuckReason) => !reasons || reasons.includes(reason);
+    return {
+      now: now.toISOString(), noProgressAfterMs: this.config.noProgressAfterMs, reasons,
+      noProgressPeriods: needs('no_progress') ? await this.noProgressPeriods() : [],
+      slas: needs('stage_overdue') ? await this.stageSlas() : [],
+    };
+  }
+
+  /** Template versions with their own `noProgressAfter` (few: most use the configured default). */
+  private async noProgressPeriods(): Promise<NoProgressPeriod[]> {
+    const rows: { key: string; version: number; period: string }[] = await this.ds.query(
+      `SELECT key, version, definition->>'noProgressAfter' AS period FROM template_versions
+       WHERE jsonb_typeof(definition->'noProgressAfter') = 'string'`);
+    return rows.flatMap((r) => {
+      const periodMs = parseDuration(r.period);
+      return periodMs === null ? [] : [{ key: r.key, version: r.version, periodMs }];
+    });
   }
 
   /** Stage SLAs of every published version (a handful of rows per template). */
