@@ -99,6 +99,7 @@ export const en = {
   'props.stages': 'Stages',
   'props.addStage': 'Add stage',
   'props.sla': 'SLA (ISO-8601)',
+  'props.noProgressAfter': 'Stuck without progress after (ISO-8601; default from the server)',
   'props.role': 'Role',
   'props.assignee': 'Assignee expression',
   'props.category': 'Time category',

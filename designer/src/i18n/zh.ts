@@ -101,6 +101,7 @@ export const zh: Record<MessageKey, string> = {
   'props.stages': '阶段',
   'props.addStage': '添加阶段',
   'props.sla': '时限（ISO-8601）',
+  'props.noProgressAfter': '无进展视为卡单的时长（ISO-8601；默认取服务器设置）',
   'props.role': '角色',
   'props.assignee': '处理人表达式',
   'props.category': '时间类别',

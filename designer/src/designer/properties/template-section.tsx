@@ -1,4 +1,4 @@
-/** With nothing selected: the template's name, description and stages (with SLA). */
+/** With nothing selected: the template's name, description, no-progress period and stages (with SLA). */
 import type { Definition, Stage } from '@orderpath/workflows/definition/schema';
 import type { DefinitionMeta } from '../../core/commands/update-meta.command';
 import { stageColor } from '../../core/stage-bands';
@@ -25,6 +25,7 @@ export function TemplateSection({ def, t, editMeta, commit }: Props) {
       <h3>{t('props.template')}: <code>{def.key}</code></h3>
       <TextProp id="t-name" label={t('props.name')} value={def.name} onChange={(v) => editMeta({ name: v ?? '' }, 'name')} onCommit={commit} />
       <TextProp id="t-desc" label={t('props.description')} multiline value={def.description} onChange={(v) => editMeta({ description: v }, 'description')} onCommit={commit} />
+      <DurationProp id="t-no-progress" label={t('props.noProgressAfter')} value={def.noProgressAfter} onChange={(v) => editMeta({ noProgressAfter: v }, 'noProgressAfter')} onCommit={commit} />
       <fieldset className="prop stages" data-testid="stages">
         <legend>{t('props.stages')}</legend>
         {def.stages.map((s, i) => (
