@@ -1,6 +1,6 @@
 /**
  * A rep on a phone-sized screen works two tasks of one order from the inbox: claims the first,
- * sees the form refuse bad data beside the field, completes it, is offered the next task of the
+ * sees the form (and then the server) refuse bad data beside the field, completes it, is offered the next task of the
  * same order, comments on it and completes it.
  */
 import type { Browser } from 'playwright-core';
@@ -47,8 +47,24 @@ describe('given a rep with a new two-step order in the queue', () => {
     expect(await page.textContent('[data-testid="error-unitPrice"]')).toContain('required');
     await screenshot(page, 'rep-02-task-errors');
 
+    // A page out of step with the template (here its request is altered on the way, after the
+    // browser's own check passed) is refused by the server, whose field errors land beside the field.
     await page.fill('[name=quantity]', '24');
     await page.fill('[name=unitPrice]', '12.5');
+    const completeUrl = '**/api/tasks/*/complete';
+    await page.route(completeUrl, (route) => route.continue({ postData: JSON.stringify({ data: { quantity: 0, unitPrice: 12.5 } }) }), { times: 1 });
+    const refused = page.waitForResponse((res) => res.url().endsWith('/complete'));
+    await page.click('[data-testid=complete]');
+    expect((await refused).status()).toBe(400);
+    await page.waitForSelector('[data-testid="error-quantity"]');
+    expect(await page.locator('[data-testid="error-unitPrice"]').count()).toBe(0);
+    await screenshot(page, 'rep-02b-server-field-error');
+    await page.unroute(completeUrl);
+    // Chromium logs the refused request itself as a console error; that one is expected.
+    const failedLoad = errors.findIndex((e) => e.includes('status of 400'));
+    expect(failedLoad).toBeGreaterThanOrEqual(0);
+    errors.splice(failedLoad, 1);
+
     await page.click('[data-testid=complete]');
     await page.waitForSelector('[data-testid=completed]');
     await page.waitForSelector('[data-testid=open-next]', { timeout: 20_000 });
