@@ -15,12 +15,12 @@ interface Props {
 }
 
 export const OverviewEdges = memo(function OverviewEdges({ nodes, edges }: Props) {
-  const paths = useMemo(() => [...overviewPaths(nodes, edges)], [nodes, edges]);
+  const paths = useMemo(() => overviewPaths(nodes, edges), [nodes, edges]);
   return (
     <ViewportPortal>
       <svg className="overview-edges" data-testid="overview-edges">
-        {paths.map(([cls, d]) => (
-          <g key={cls} className={`react-flow__edge ${cls}`}><path className="react-flow__edge-path" d={d} /></g>
+        {paths.map((p) => (
+          <g key={p.key} className={`react-flow__edge ${p.className}`}><path className="react-flow__edge-path" d={p.d} /></g>
         ))}
       </svg>
     </ViewportPortal>
