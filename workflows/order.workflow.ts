@@ -56,7 +56,8 @@ const serviceProxies = new Map<string, Record<string, (input: unknown) => Promis
 
 /** Domain activities run with the node's own retry policy and timeout (default 3 attempts, 5 min). */
 function serviceProxy(retry: RetryPolicy | undefined, timeout: string | undefined) {
-  const key = JSON.stringify([retry, timeout]);
+  // Most nodes set neither: skip serialising the key on every call.
+  const key = retry === undefined && timeout === undefined ? '' : JSON.stringify([retry, timeout]);
   let proxy = serviceProxies.get(key);
   if (!proxy) {
     proxy = proxyActivities({

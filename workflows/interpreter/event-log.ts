@@ -20,11 +20,11 @@ export class EventLog {
     return this.lastSeq;
   }
 
-  append(event: Omit<OrderEvent, 'seq'>): OrderEvent {
+  append(type: string, at: string, fields: Pick<OrderEvent, 'nodeId' | 'iteration' | 'data'>, snapshot: OrderEvent['snapshot']): OrderEvent {
     this.lastSeq += 1;
-    const full: OrderEvent = { seq: this.lastSeq, ...event };
-    this.buffer.push(full);
-    return full;
+    const event: OrderEvent = { seq: this.lastSeq, type, at, nodeId: fields.nodeId, iteration: fields.iteration, data: fields.data, snapshot };
+    this.buffer.push(event);
+    return event;
   }
 
   /**

@@ -91,22 +91,23 @@ export class ProcessContext {
     if (this.stop?.kind === 'aborted') return 'aborted';
     if (this.finished) return 'completed';
     if (this.incidents.size > 0) return 'incident';
-    const tokens = [...this.tokens.values()];
-    if (tokens.length > 0 && tokens.every((token) => token.wait !== undefined)) return 'waiting';
-    return 'running';
+    if (this.tokens.size === 0) return 'running';
+    for (const token of this.tokens.values()) if (token.wait === undefined) return 'running';
+    return 'waiting';
   }
 
   activeNodes(): string[] {
-    return [...new Set([...this.tokens.values()].map((token) => token.nodeId))];
+    const nodes: string[] = [];
+    for (const token of this.tokens.values()) if (!nodes.includes(token.nodeId)) nodes.push(token.nodeId);
+    return nodes;
   }
 
   /** Appends an event carrying the current projection snapshot; reports status/stage changes. */
   emit(type: string, fields: Pick<OrderEvent, 'nodeId' | 'iteration' | 'data'> = {}): void {
-    const status = this.status();
-    const snapshot = { status, stage: this.stage, activeNodes: this.activeNodes() };
-    this.log.append({ type, at: this.nowIso(), ...fields, snapshot });
-    if (this.fastPath) this.latest = { status, stage: this.stage };
-    else this.report({ status, stage: this.stage });
+    const snapshot = { status: this.status(), stage: this.stage, activeNodes: this.activeNodes() };
+    this.log.append(type, this.nowIso(), fields, snapshot);
+    if (this.fastPath) this.latest = snapshot;
+    else this.report(snapshot);
   }
 
   /**
@@ -185,23 +186,28 @@ export class ProcessContext {
 
   /**
    * Fast path: a plain delay (a timer) — shows `wait`, appends `event`, flushes unless told not to,
-   * then sleeps. No condition: a stop does not wake it, the fiber is parked (the run stops without it).
+   * sleeps, then returns `next()`. No condition: a stop does not wake it, the fiber is parked (the
+   * run stops without it). Chained, not async: each promise in workflow code has its cost.
    */
-  async sleepFor(token: Token, wait: TokenWait, ms: number, event: WaitOptions['event'], flush: boolean): Promise<void> {
+  sleepFor<T>(token: Token, wait: TokenWait, ms: number, event: NonNullable<WaitOptions['event']>, flush: boolean, next: () => T): Promise<T> {
     token.wait = wait;
-    if (event) this.emit(event.type, { nodeId: token.nodeId, iteration: token.iteration, data: event.data });
-    if (flush) {
-      await this.flush();
-      this.throwIfStopped();
-    }
-    this.park();
-    try {
-      await this.ports.sleep(ms);
-    } finally {
-      this.unpark();
-    }
+    this.emit(event.type, { nodeId: token.nodeId, iteration: token.iteration, data: event.data });
+    if (!flush) return this.sleepParked(token, ms, next);
+    return this.flush().then(() => this.sleepParked(token, ms, next));
+  }
+
+  private sleepParked<T>(token: Token, ms: number, next: () => T): Promise<T> {
     this.throwIfStopped();
-    token.wait = undefined;
+    this.park();
+    return this.ports.sleep(ms).then(() => {
+      this.unpark();
+      this.throwIfStopped();
+      token.wait = undefined;
+      return next();
+    }, (error: unknown) => {
+      this.unpark();
+      throw error;
+    });
   }
 
   /** Fast path: counts a fiber from its start to its end. */

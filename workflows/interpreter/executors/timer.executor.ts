@@ -31,7 +31,7 @@ export function stepTimer(ctx: ProcessContext, token: Token): NodeOutcome | Prom
   const ms = parseIso(until) - ctx.ports.now();
   if (ms <= 0) return fired(ctx, token, until);
   const event = { type: 'timer_started', data: { until } };
-  return ctx.sleepFor(token, { kind: 'timer', until }, ms, event, ms >= WATCHED_TIMER_MS).then(() => fired(ctx, token, until));
+  return ctx.sleepFor(token, { kind: 'timer', until }, ms, event, ms >= WATCHED_TIMER_MS, () => fired(ctx, token, until));
 }
 
 function fired(ctx: ProcessContext, token: Token, until: string): NodeOutcome {
