@@ -123,4 +123,20 @@ async function subProcess(h: WorkflowHarness): Promise<RecordedRun[]> {
   ];
 }
 
-export const SCENARIOS: Record<string, Scenario> = { userTaskFlow, incidentRetry, parallelForkJoin, continueAsNewLoop, migration, subProcess };
+/** Steps that do not wait (gateways, a fork and join) between service tasks, and a short timer (no flush before it). */
+async function serviceChain(h: WorkflowHarness): Promise<RecordedRun[]> {
+  const charge = (id: string) => node(id, 'serviceTask', { activity: 'chargeDeposit', output: { [id]: 'result.receipt' } });
+  const template = checked(def(
+    [node('start', 'start'), charge('first'), node('paid', 'exclusiveGateway'), node('pause', 'timer', { duration: 'PT5S' }),
+      node('fork', 'parallelGateway'), charge('left'), charge('right'), node('join', 'parallelGateway'), node('end', 'end')],
+    [...chain('start', 'first', 'paid'), edge('paid', 'pause', { condition: 'vars.first == "R-1"' }), edge('paid', 'end', { default: true }),
+      ...chain('pause', 'fork', 'left', 'join'), ...chain('fork', 'right', 'join'), edge('join', 'end')],
+    { key: uniqueKey('replay-service-chain'), name: 'Service chain' },
+  ), { activities: ['chargeDeposit'] });
+  flakyGateway.healed = true;
+  const { handle } = await startOrder(h, template);
+  await handle.result();
+  return [{ name: 'service-chain', workflowId: handle.workflowId, runId: handle.firstExecutionRunId }];
+}
+
+export const SCENARIOS: Record<string, Scenario> = { userTaskFlow, incidentRetry, parallelForkJoin, continueAsNewLoop, migration, subProcess, serviceChain };
