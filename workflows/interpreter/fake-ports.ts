@@ -216,8 +216,15 @@ export class FakePorts implements Ports {
         this.pumping = false;
         return;
       }
-      setImmediate(loop).unref();
+      schedule();
     };
-    setImmediate(loop).unref();
+    // Unref'd, a forgotten waiter cannot keep the test process alive. But Node blocks in its poll
+    // phase when only unref'd immediates are queued (they run whenever some other timer wakes it,
+    // seconds later under load), so a time-skipping run, which nothing else drives, keeps its ref.
+    const schedule = () => {
+      const immediate = setImmediate(loop);
+      if (!this.autoAdvance) immediate.unref();
+    };
+    schedule();
   }
 }
