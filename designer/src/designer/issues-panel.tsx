@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { ValidationIssue } from '@orderpath/workflows/definition/validate';
 import { useApp } from '../app/app-context';
+import { IssueMessage } from './issue-message';
 import type { IssueIndex } from '../core/issue-index';
 import { locate } from '../core/issue-index';
 import type { Definition } from '@orderpath/workflows/definition/schema';
@@ -33,7 +34,7 @@ export const IssuesPanel = memo(function IssuesPanel({ def, index, onFocus }: Pr
             <button type="button" className="link" onClick={() => focus(issue)}>
               <span className="issue-code">{issue.code}</span>
               {(issue.nodeId || issue.edgeId) && <span className="issue-where">{issue.nodeId ?? issue.edgeId}</span>}
-              <span className="issue-msg">{issue.message}</span>
+              <IssueMessage issue={issue} />
             </button>
           </li>
         ))}

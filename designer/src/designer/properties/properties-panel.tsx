@@ -12,6 +12,7 @@ import { SelectProp, TextProp } from './inputs';
 import type { SectionProps } from './prop-context';
 import { ServiceTaskSection, UserTaskSection } from './task-sections';
 import { TemplateSection } from './template-section';
+import { IssueMessage } from '../issue-message';
 
 export interface PanelActions {
   editNode(nodeId: string, patch: Record<string, unknown>, field: string): void;
@@ -62,7 +63,7 @@ function KindSection(props: SectionProps) {
 
 function NodeIssues({ issues }: { issues: readonly ValidationIssue[] }) {
   if (!issues.length) return null;
-  return <ul className="node-issues">{issues.map((i, k) => <li key={k} className={`issue-${i.severity}`}>{i.message}</li>)}</ul>;
+  return <ul className="node-issues">{issues.map((i, k) => <li key={k} className={`issue-${i.severity}`}><IssueMessage issue={i} /></li>)}</ul>;
 }
 
 export function PropertiesPanel({ def, selection, index, actions, activities, templates }: Props) {
