@@ -49,13 +49,19 @@ export async function startFrames(page: Page): Promise<void> {
   });
 }
 
-/** Stops recording and returns the frame times (ms). */
+/**
+ * Stops recording and returns the frame times (ms), to 0.01 ms. Chromium coarsens rAF timestamps
+ * to 0.1 ms here, so a delta is a difference of two such floats (16.700000000000045 for 16.7);
+ * rounding removes that float noise, which would otherwise fail a `<= 16.7` target on a frame
+ * that took exactly one 60 Hz vsync. It changes no real value: the clock cannot see 0.01 ms.
+ */
 export async function stopFrames(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
+  const frames = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __sampling: boolean };
     w.__sampling = false;
     return w.__frames;
   });
+  return frames.map((f) => Math.round(f * 100) / 100);
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
