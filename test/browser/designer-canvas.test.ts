@@ -76,7 +76,7 @@ describe('given a 500-node template on the designer canvas', () => {
       await page.mouse.up();
       const [x1, y1] = await viewport(page);
       expect([Math.round(x1 - x0), Math.round(y1 - y0)]).toEqual([200, 100]);
-      expect(await page.locator('.design-canvas.is-moving').count()).toBe(0);
+      await page.waitForSelector('.design-canvas:not(.is-moving)', { timeout: 2_000 });
 
       // Zoom in past the thresholds: labels, ports and React Flow's edges are back.
       await page.mouse.move(300, 250);

@@ -19,7 +19,7 @@ import { NODE_TYPES } from './node-types';
 import { OverviewEdges, useFlowEdges } from './overview-edges';
 import { useFlowState } from './use-flow-state';
 import { captureGesture } from './capture-gesture';
-import { detailClass, useLevelOfDetail } from './use-level-of-detail';
+import { OverviewContext, detailClass, useLevelOfDetail, useRemeasureAfterOverview } from './use-level-of-detail';
 
 export const PALETTE_MIME = 'application/x-orderpath-node';
 
@@ -61,6 +61,7 @@ function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, on
   const state = useFlowState(def, deco, kindLabel, stageLabel);
   const overview = detail === 'overview';
   const edges = useFlowEdges(state.edges, overview);
+  useRemeasureAfterOverview(overview);
   const isValidConnection = useMemo(() => {
     const valid = makeIsValidConnection(def);
     return (c: RFEdge | Connection) => valid(c);
@@ -129,21 +130,23 @@ function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, on
   const onMoveEnd = useCallback(() => frame.current?.classList.remove('is-moving'), [frame]);
 
   return (
-    <ReactFlow<FlowNode, FlowEdge>
-      nodes={state.nodes} edges={edges} nodeTypes={NODE_TYPES}
-      onNodesChange={state.onNodesChange} onEdgesChange={state.onEdgesChange}
-      onNodeDragStop={onNodeDragStop} onConnect={onConnect} onConnectEnd={onConnectEnd}
-      isValidConnection={isValidConnection} onSelectionChange={onSelection}
-      onDragOver={onDragOver} onDrop={onDrop} onNodeClick={blurField} onEdgeClick={blurField} onPaneClick={blurField}
-      onMoveStart={onMoveStart} onMoveEnd={onMoveEnd}
-      deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Meta', 'Control']}
-      fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.05} maxZoom={2} onlyRenderVisibleElements={detail === 'near'} className={detailClass(detail)}
-      proOptions={{ hideAttribution: true }}
-    >
-      {overview ? <OverviewEdges nodes={state.nodes} edges={state.edges} /> : <Background gap={20} />}
-      <MiniMap pannable zoomable nodeColor={MINIMAP_COLOR} />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    <OverviewContext value={overview}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={state.nodes} edges={edges} nodeTypes={NODE_TYPES}
+        onNodesChange={state.onNodesChange} onEdgesChange={state.onEdgesChange}
+        onNodeDragStop={onNodeDragStop} onConnect={onConnect} onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection} onSelectionChange={onSelection}
+        onDragOver={onDragOver} onDrop={onDrop} onNodeClick={blurField} onEdgeClick={blurField} onPaneClick={blurField}
+        onMoveStart={onMoveStart} onMoveEnd={onMoveEnd}
+        deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Meta', 'Control']}
+        fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.05} maxZoom={2} onlyRenderVisibleElements={detail === 'near'} className={detailClass(detail)}
+        proOptions={{ hideAttribution: true }}
+      >
+        {overview ? <OverviewEdges nodes={state.nodes} edges={state.edges} /> : <Background gap={20} />}
+        <MiniMap pannable zoomable nodeColor={MINIMAP_COLOR} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </OverviewContext>
   );
 }
 

@@ -10,7 +10,7 @@ import { NODE_TYPES } from './node-types';
 import { OverviewEdges, useFlowEdges } from './overview-edges';
 import { useFlowState } from './use-flow-state';
 import { captureGesture } from './capture-gesture';
-import { detailClass, useLevelOfDetail } from './use-level-of-detail';
+import { OverviewContext, detailClass, useLevelOfDetail, useRemeasureAfterOverview } from './use-level-of-detail';
 
 interface Props {
   def: Definition;
@@ -24,18 +24,22 @@ interface Props {
 function View({ def, deco, kindLabel, stageLabel }: Props) {
   const state = useFlowState(def, deco, kindLabel, stageLabel);
   const detail = useLevelOfDetail();
-  const edges = useFlowEdges(state.edges, detail === 'overview');
+  const overview = detail === 'overview';
+  const edges = useFlowEdges(state.edges, overview);
+  useRemeasureAfterOverview(overview);
   return (
-    <ReactFlow<FlowNode, FlowEdge>
-      nodes={state.nodes} edges={edges} nodeTypes={NODE_TYPES}
-      onNodesChange={state.onNodesChange} onEdgesChange={state.onEdgesChange}
-      nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} deleteKeyCode={null}
-      fitView fitViewOptions={{ maxZoom: 1.1 }} minZoom={0.05} className={detailClass(detail)} proOptions={{ hideAttribution: true }}
-    >
-      {detail === 'overview' ? <OverviewEdges nodes={state.nodes} edges={state.edges} /> : <Background gap={20} />}
-      {def.nodes.length > 40 && <MiniMap pannable zoomable />}
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    <OverviewContext value={overview}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={state.nodes} edges={edges} nodeTypes={NODE_TYPES}
+        onNodesChange={state.onNodesChange} onEdgesChange={state.onEdgesChange}
+        nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} deleteKeyCode={null}
+        fitView fitViewOptions={{ maxZoom: 1.1 }} minZoom={0.05} className={detailClass(detail)} proOptions={{ hideAttribution: true }}
+      >
+        {overview ? <OverviewEdges nodes={state.nodes} edges={state.edges} /> : <Background gap={20} />}
+        {def.nodes.length > 40 && <MiniMap pannable zoomable />}
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </OverviewContext>
   );
 }
 

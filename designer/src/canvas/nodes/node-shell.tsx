@@ -1,6 +1,7 @@
 /** What every kind of node shares: ports, the issue ring, run/diff marks and the heat badge. */
 import { Handle, Position } from '@xyflow/react';
-import type { ReactNode } from 'react';
+import { type ReactNode, use } from 'react';
+import { OverviewContext } from '../use-level-of-detail';
 import type { DesignNodeData } from '../flow-types';
 
 export function nodeClass(base: string, data: DesignNodeData, selected: boolean): string {
@@ -9,6 +10,7 @@ export function nodeClass(base: string, data: DesignNodeData, selected: boolean)
 }
 
 export function Ports({ target = true, source = true }: { target?: boolean; source?: boolean }) {
+  if (use(OverviewContext)) return null;
   return (
     <>
       {target && <Handle type="target" position={Position.Left} className="port port-in" />}
