@@ -10,7 +10,7 @@
  * software-raster and layerisation cost of a pan frame when thousands of nodes are on screen.
  */
 import { type ReactFlowState, useStore, useStoreApi } from '@xyflow/react';
-import { createContext, useEffect } from 'react';
+import { createContext, useEffect, useRef } from 'react';
 
 export const LOD_ZOOM = 0.45;
 export const OVERVIEW_ZOOM = 0.3;
@@ -45,8 +45,11 @@ export const OverviewContext = createContext(false);
  */
 export function useRemeasureAfterOverview(overview: boolean): void {
   const store = useStoreApi();
+  const wasOverview = useRef(false);
   useEffect(() => {
-    if (overview) return;
+    const left = wasOverview.current && !overview;
+    wasOverview.current = overview;
+    if (!left) return;
     const { domNode, updateNodeInternals } = store.getState();
     const updates: NodeUpdates = new Map();
     domNode?.querySelectorAll<HTMLDivElement>('.react-flow__node').forEach((el) => {
