@@ -30,6 +30,7 @@ async function openGraph(browser: Browser, base: string, mode: Mode, n: number):
   await page.goto(`${base}/bench.html?mode=${mode}&n=${n}`);
   await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node:not(.react-flow__node-stageBand)').length >= count, n, { timeout: 120_000 });
   await page.waitForTimeout(800); // let fitView and the first measurements settle
+  if (!(await page.evaluate(() => crossOriginIsolated))) throw new Error('bench.html is not cross-origin isolated: its frame clock would be coarsened to 0.1 ms');
   return page;
 }
 
