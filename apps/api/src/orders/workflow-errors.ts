@@ -11,6 +11,11 @@ const STATUS_BY_CODE: Record<string, number> = {
   order_not_running: 409,
 };
 
+/** True when the workflow refused (or failed) an update with this interpreter code. */
+export function isRefusal(err: unknown, code: string): boolean {
+  return err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === code;
+}
+
 /** Maps a Temporal client error from an update/signal to a domain error, once, here. */
 export function mapWorkflowError(err: unknown): never {
   if (err instanceof WorkflowNotFoundError) throw new ConflictError('order_not_running', 'the order is no longer running');

@@ -9,8 +9,12 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { type Page, cursorPart, decodeCursor, pageOf } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
 import { AuditService } from '../audit/audit.service';
-import { mapWorkflowError } from '../orders/workflow-errors';
+import { isRefusal, mapWorkflowError } from '../orders/workflow-errors';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+
+/** Completions refused as task_not_open while the row is open are retried (100, 200, … 1,600 ms). */
+const CATCH_UP_ATTEMPTS = 6;
+const CATCH_UP_DELAY_MS = 100;
 
 export interface TaskFilter {
   assignee?: string;
@@ -92,10 +96,20 @@ export class TasksService {
     const t = await this.find(id);
     this.assertCanWork(t, user);
     if (t.status !== 'open') throw new ConflictError('task_not_open', `task ${id} is already ${t.status}`);
-    await this.temporal.workflow.getHandle(t.workflowId)
-      .executeUpdate(completeTaskUpdate, { args: [{ taskId: id, data, by: user.username }] })
-      .catch(mapWorkflowError);
-    return { id, status: 'completed' };
+    const handle = this.temporal.workflow.getHandle(t.workflowId);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: id, data, by: user.username }] });
+        return { id, status: 'completed' };
+      } catch (err) {
+        // The row is written by the workflow's local activity, so it can be visible while the
+        // workflow task that wrote it is lost (a worker crash) and the order is still catching up:
+        // its refusal then only means "not yet". A refused update changes nothing, so ask again
+        // while the row stays open; a completion that really lost closes the row and gets the 409.
+        if (attempt >= CATCH_UP_ATTEMPTS || !isRefusal(err, 'task_not_open') || (await this.find(id)).status !== 'open') mapWorkflowError(err);
+        await new Promise((resolve) => setTimeout(resolve, CATCH_UP_DELAY_MS * 2 ** (attempt - 1)));
+      }
+    }
   }
 
   async claim(id: string, user: AuthUser) {
