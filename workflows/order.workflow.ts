@@ -79,18 +79,28 @@ function taskRowWriter() {
   return patched(ADAPTER_PATCHES.localTaskRows) ? taskRows : engine;
 }
 
+/** An activity's result as the interpreter takes it: a record (anything else as `{ result }`). */
+function serviceResult(result: unknown): Record<string, unknown> {
+  return result && typeof result === 'object' ? (result as Record<string, unknown>) : { result };
+}
+
+/** A failed activity (retries exhausted, or non-retryable) becomes the interpreter's ServiceFailure. */
+function serviceError(call: ServiceCall, err: unknown): unknown {
+  if (!(err instanceof ActivityFailure)) return err;
+  const cause = err.cause instanceof Error ? err.cause.message : err.message;
+  return new ServiceFailure(cause, call.retry?.maxAttempts ?? 3);
+}
+
 /** One `.then`, no async function: each promise in workflow code costs a captured stack trace. */
 function runService(call: ServiceCall): Promise<Record<string, unknown>> {
-  return serviceProxy(call.retry, call.timeout)[call.activity](call.input).then(
-    (result) => (result && typeof result === 'object' ? (result as Record<string, unknown>) : { result }),
-    (err: unknown) => {
-      if (err instanceof ActivityFailure) {
-        const cause = err.cause instanceof Error ? err.cause.message : err.message;
-        throw new ServiceFailure(cause, call.retry?.maxAttempts ?? 3);
-      }
-      throw err;
-    },
-  );
+  return serviceProxy(call.retry, call.timeout)[call.activity](call.input).then(serviceResult, (err: unknown) => {
+    throw serviceError(call, err);
+  });
+}
+
+/** The lean fibers' form: the activity's `.then` is the only promise. */
+function startService(call: ServiceCall, done: (result: Record<string, unknown>) => void, failed: (error: unknown) => void): void {
+  serviceProxy(call.retry, call.timeout)[call.activity](call.input).then((result) => done(serviceResult(result)), (err: unknown) => failed(serviceError(call, err)));
 }
 
 function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports {
@@ -104,6 +114,7 @@ function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports 
     closeTask: (taskId, outcome) => taskRowWriter().closeTask(taskId, outcome),
     markTaskOverdue: (taskId) => engine.markTaskOverdue(taskId),
     runService,
+    startService,
     openIncident: (spec) => engine.openIncident(spec),
     closeIncident: (id, resolution) => engine.closeIncident(id, resolution),
     // The live variables: the payload converter serialises them when the activity is scheduled.

@@ -2,6 +2,7 @@ import { ORDER_END_STATUSES, type OrderEvent } from '@orderpath/workflows/interp
 import type { EntityManager } from 'typeorm';
 import { parseDuration } from '@orderpath/workflows/definition/duration';
 import type { Definition } from '@orderpath/workflows/definition/schema';
+import { poolQuery } from '../db/pool-query';
 import type { ActivityDeps } from '../deps';
 
 const ORDER_END_EVENTS = new Set(['order_completed', 'order_cancelled', 'order_aborted']);
@@ -33,14 +34,17 @@ export function projectionActivities({ ds }: ActivityDeps) {
     async recordEvents({ orderId, events, vars }: RecordEventsInput): Promise<void> {
       if (events.length === 0) return;
       const last = events[events.length - 1];
+      // The batch's last event carries the snapshot (workers before that put one on every event).
+      const snapshot = last.snapshot;
+      if (!snapshot) throw new Error(`order ${orderId}: event ${last.seq} (${last.type}), the last of its batch, carries no snapshot`);
       const stageChange = [...events].reverse().find((e) => e.type === 'stage_changed');
       const rows = JSON.stringify(events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, node_id: e.nodeId ?? null, iteration: e.iteration ?? null, data: e.data ?? null })));
-      const order = [orderId, last.seq, last.snapshot.status, last.snapshot.stage, last.snapshot.activeNodes, JSON.stringify(vars),
-        last.at, stageChange?.at ?? null, ORDER_END_STATUSES.includes(last.snapshot.status)];
+      const order = [orderId, last.seq, snapshot.status, snapshot.stage, snapshot.activeNodes, JSON.stringify(vars),
+        last.at, stageChange?.at ?? null, ORDER_END_STATUSES.includes(snapshot.status)];
       // Most batches (service steps, timers, the end) need no per-event work: one statement, one
       // round trip, atomic without a transaction. An end event stored now clears the order's waits.
       if (!events.some((e) => PER_EVENT_TYPES.has(e.type))) {
-        await ds.query(`WITH inserted AS (${INSERT_EVENTS_AT('$10')}),
+        await poolQuery(ds, `WITH inserted AS (${INSERT_EVENTS_AT('$10')}),
           cleared AS (DELETE FROM order_waits WHERE order_id = $1 AND EXISTS (SELECT 1 FROM inserted WHERE type = ANY($11::text[])))
           ${UPDATE_ORDER}`, [...order, rows, [...ORDER_END_EVENTS]]);
         return;

@@ -66,6 +66,30 @@ describe('evaluate', () => {
   it('given output roots when result is read then it sees the returned record', () => {
     expect(evaluate('result.available - 1', { vars, result: { available: 5 } }, { roots: OUTPUT_ROOTS })).toBe(4);
   });
+
+  // Literals and plain paths skip jexl's evaluator: they must read exactly what the tree walk reads.
+  it.each([
+    ['vars.nested.a.b', 3],
+    ['vars.name.length', 4],
+    ['vars.lines.length', 3],
+    ['vars.name.missing', undefined],
+    ['vars.missing.deeper.still', undefined],
+    ['vars', vars],
+    ['42', 42],
+    ['"text"', 'text'],
+    ['false', false],
+  ])('given the plain path or literal %s when evaluated then it is what a composed expression reads', (src, expected) => {
+    expect(evaluate(src, scope)).toEqual(expected);
+    if (src.startsWith('vars.')) expect(evaluate(`(${src}) ?: (${src})`, scope)).toEqual(expected);
+  });
+
+  it('given a plain path into something that is not plain data when evaluated then it reads nothing', () => {
+    const hostile = { vars: { date: new Date(0), fn: () => 1, map: new Map([['size', 1]]) } };
+    expect(evaluate('vars.date.getTime', hostile)).toBeUndefined();
+    expect(evaluate('vars.fn', hostile)).toBeUndefined();
+    expect(evaluate('vars.map.size', hostile)).toBeUndefined();
+    expect(evaluate('result.x', { vars: {}, result: Object.create({ x: 1 }) }, { roots: OUTPUT_ROOTS })).toBeUndefined();
+  });
 });
 
 describe('evaluateCondition', () => {

@@ -42,7 +42,9 @@ export interface ExpressionOptions {
   roots?: readonly string[];
 }
 
-type Compiled = { ok: true; expression: Expression } | { ok: false; error: string };
+/** Evaluates a compiled expression over the scope, seeing only `roots`. */
+type Run = (scope: ExpressionScope, roots: readonly string[]) => unknown;
+type Compiled = { ok: true; run: Run } | { ok: false; error: string };
 
 const engine = createEngine();
 const cache = new Map<string, Compiled>();
@@ -89,20 +91,61 @@ function build(src: string, roots: readonly string[]): Compiled {
   if (!ast) return { ok: false, error: 'The expression is empty' };
   const refused = checkAst(ast, roots);
   if (refused) return { ok: false, error: refused };
+  const direct = directRun(ast);
+  if (direct) return { ok: true, run: direct };
   expression._ast = hardenAst(ast);
-  return { ok: true, expression };
+  return { ok: true, run: (scope, roots) => expression.evalSync(contextOf(scope, roots)) };
 }
 
-function rootsOf(options?: ExpressionOptions): readonly string[] {
-  return (options?.roots ?? EXPRESSION_ROOTS).filter((root) => !isForbiddenName(root));
+/**
+ * Literals and plain paths (`vars.value`, `result.stock.available`) — most input and output
+ * mappings — are read directly, without jexl's tree walk: the same own-property reads the
+ * hardened tree makes (readOwn), the root already checked against the allowed ones.
+ */
+function directRun(ast: JexlAst): Run | null {
+  if (ast.type === 'Literal') {
+    const value = ast.value;
+    return () => value;
+  }
+  const keys: string[] = [];
+  let node: JexlAst = ast;
+  while (node.type === 'Identifier' && !node.relative && node.from) {
+    keys.unshift(node.value);
+    node = node.from;
+  }
+  if (node.type !== 'Identifier' || node.relative || node.from) return null;
+  const root = node.value;
+  return (scope) => {
+    let value: unknown = (scope as unknown as Record<string, unknown>)[root];
+    for (const key of keys) value = readOwn(value, key);
+    return value;
+  };
 }
 
-function compiled(src: string, options?: ExpressionOptions): Compiled {
-  const roots = rootsOf(options);
-  const key = `${roots.join(',')}\u0000${src}`;
+interface Roots {
+  allowed: readonly string[];
+  /** Cache key prefix. */
+  key: string;
+}
+// Callers pass one of a few constant root lists: resolve each once, not per evaluation.
+const rootsMemo = new WeakMap<readonly string[], Roots>();
+
+function rootsOf(options?: ExpressionOptions): Roots {
+  const requested = options?.roots ?? EXPRESSION_ROOTS;
+  let roots = rootsMemo.get(requested);
+  if (!roots) {
+    const allowed = requested.filter((root) => !isForbiddenName(root));
+    roots = { allowed, key: `${allowed.join(',')}\u0000` };
+    rootsMemo.set(requested, roots);
+  }
+  return roots;
+}
+
+function compiled(src: string, roots: Roots): Compiled {
+  const key = roots.key + src;
   const hit = cache.get(key);
   if (hit) return hit;
-  const result = build(src, roots);
+  const result = build(src, roots.allowed);
   // Bounded: arbitrary strings reach this through the API; drop the oldest entry first.
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
   cache.set(key, result);
@@ -114,7 +157,7 @@ function compiled(src: string, options?: ExpressionOptions): Compiled {
  * Results are cached per source text.
  */
 export function compileExpression(src: string, options?: ExpressionOptions): { ok: true } | { ok: false; error: string } {
-  const result = compiled(src, options);
+  const result = compiled(src, rootsOf(options));
   return result.ok ? { ok: true } : { ok: false, error: result.error };
 }
 
@@ -129,10 +172,11 @@ function contextOf(scope: ExpressionScope, roots: readonly string[]): Record<str
  * @throws ExpressionError when the expression is refused or fails (e.g. `round` of a text).
  */
 export function evaluate(src: string, scope: ExpressionScope, options?: ExpressionOptions): unknown {
-  const result = compiled(src, options);
+  const roots = rootsOf(options);
+  const result = compiled(src, roots);
   if (!result.ok) throw new ExpressionError(result.error, src);
   try {
-    return result.expression.evalSync(contextOf(scope, rootsOf(options)));
+    return result.run(scope, roots.allowed);
   } catch (error) {
     const message = error instanceof ExpressionError ? error.message : `Evaluation failed: ${String((error as Error)?.message ?? error)}`;
     throw new ExpressionError(message, src);

@@ -7,6 +7,8 @@ import type { OrderEvent, Ports } from './ports';
 
 export class EventLog {
   private buffer: OrderEvent[] = [];
+  /** The snapshot taken with the newest buffered event; only a batch's last event carries it. */
+  private newest: OrderEvent['snapshot'];
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -20,10 +22,11 @@ export class EventLog {
     return this.lastSeq;
   }
 
-  append(type: string, at: string, fields: Pick<OrderEvent, 'nodeId' | 'iteration' | 'data'>, snapshot: OrderEvent['snapshot']): OrderEvent {
+  append(type: string, at: string, fields: Pick<OrderEvent, 'nodeId' | 'iteration' | 'data'>, snapshot: NonNullable<OrderEvent['snapshot']>): OrderEvent {
     this.lastSeq += 1;
-    const event: OrderEvent = { seq: this.lastSeq, type, at, nodeId: fields.nodeId, iteration: fields.iteration, data: fields.data, snapshot };
+    const event: OrderEvent = { seq: this.lastSeq, type, at, nodeId: fields.nodeId, iteration: fields.iteration, data: fields.data };
     this.buffer.push(event);
+    this.newest = snapshot;
     return event;
   }
 
@@ -37,6 +40,8 @@ export class EventLog {
     if (this.buffer.length === 0) return this.chain;
     const batch = this.buffer;
     this.buffer = [];
+    // The store applies only the newest snapshot: the others would only fatten the payload.
+    batch[batch.length - 1].snapshot = this.newest;
     const written = this.chain.then(() => this.ports.recordEvents(this.orderId, batch)).catch((error: unknown) => {
       this.buffer = [...batch, ...this.buffer];
       throw error;

@@ -15,8 +15,11 @@ export interface OrderEvent {
   nodeId?: string;
   iteration?: number;
   data?: Record<string, unknown>;
-  /** Snapshot for the projection: applied when seq is the newest seen. */
-  snapshot: { status: OrderStatus; stage: string | null; activeNodes: string[] };
+  /**
+   * Snapshot for the projection, taken when the event was appended: carried by the last event of
+   * each batch written (the store applies it when its seq is the newest seen).
+   */
+  snapshot?: { status: OrderStatus; stage: string | null; activeNodes: string[] };
 }
 
 export type OrderStatus = 'running' | 'waiting' | 'incident' | 'completed' | 'cancelled' | 'aborted';
@@ -72,6 +75,12 @@ export interface Ports {
   markTaskOverdue(taskId: string): Promise<void>;
   /** Runs a domain activity with the node's retry policy; rejects with ServiceFailure when attempts are exhausted. */
   runService(call: ServiceCall): Promise<Record<string, unknown>>;
+  /**
+   * `runService` in callback form, for the lean fibers (PATCHES.leanFibers): calls exactly one of
+   * `done` / `failed` (a ServiceFailure when attempts are exhausted) from the activity's own
+   * settlement, creating no promise of its own. Hosts may omit it (runService is used instead).
+   */
+  startService?(call: ServiceCall, done: (result: Record<string, unknown>) => void, failed: (error: unknown) => void): void;
   openIncident(spec: IncidentSpec): Promise<string>;
   closeIncident(incidentId: string, resolution: { action: string; by?: string | null }): Promise<void>;
   /** Writes projection events (idempotent by seq). */
@@ -108,6 +117,12 @@ export const PATCHES = {
    * waking a condition); search attributes are upserted where events are flushed, not per change.
    */
   fastPath: 'engine-fast-path',
+  /**
+   * Asked once per run, first (a run it applies to also takes the fast path, without asking).
+   * Fibers continue from callbacks instead of an async loop, and a service task's activity is
+   * started through `startService`: one promise of ours per step where the fast path made three.
+   */
+  leanFibers: 'engine-lean-fibers',
 } as const;
 
 /** Thrown by runService when the activity failed for good (retries exhausted or non-retryable). */

@@ -50,6 +50,8 @@ export class ProcessContext {
   finished = false;
   /** PATCHES.fastPath applies to this run (decided once, by `ProcessRuntime.run`). */
   fastPath = false;
+  /** PATCHES.leanFibers applies to this run (then so does the fast path). */
+  lean = false;
   /** Fibers of the run before PATCHES.fastPath, awaited by `allFibersDone`. */
   readonly fibers = new Set<Promise<void>>();
   readonly log: EventLog;

@@ -38,8 +38,10 @@ export class ProcessRuntime {
     if (this.started) throw new AlreadyStartedError();
     this.started = true;
     const ctx = this.ctx;
-    // Asked before the first event: the patch changes when search attributes are upserted.
-    ctx.fastPath = ctx.ports.patched?.(PATCHES.fastPath) ?? true;
+    // Asked before the first event: the patches change when search attributes are upserted. A run
+    // on lean fibers does not ask for the fast path it includes (one marker per order, not two).
+    ctx.lean = ctx.ports.patched?.(PATCHES.leanFibers) ?? true;
+    ctx.fastPath = ctx.lean || (ctx.ports.patched?.(PATCHES.fastPath) ?? true);
     if (this.input.resume) {
       for (const token of ctx.tokens.values()) spawnFiber(ctx, token, { resume: token.wait }, token.wait !== undefined);
     } else {

@@ -33,6 +33,36 @@ export function callServiceTask(ctx: ProcessContext, token: Token): Promise<Node
   });
 }
 
+/**
+ * Lean fibers (PATCHES.leanFibers): `callServiceTask` in callback form. Calls `done` with the
+ * edges to leave on, or `failed` with what went wrong (a ServiceFailure, an output mapping's
+ * ExpressionError, Stopped when the run stopped meanwhile), from the activity's settlement: the
+ * only promise is the port's. Parked like the fast path's.
+ */
+export function startServiceTask(ctx: ProcessContext, token: Token, done: (edges: NodeOutcome) => void, failed: (error: unknown) => void): void {
+  const node = ctx.graph.nodeOf(token.nodeId, 'serviceTask');
+  const call = serviceCall(ctx, node);
+  ctx.park();
+  const settled = (result: Record<string, unknown>) => {
+    ctx.unpark();
+    let edges: NodeOutcome;
+    try {
+      ctx.throwIfStopped();
+      edges = completeServiceTask(ctx, token, node, result);
+    } catch (error) {
+      failed(error);
+      return;
+    }
+    done(edges);
+  };
+  const refused = (error: unknown) => {
+    ctx.unpark();
+    failed(error);
+  };
+  if (ctx.ports.startService) ctx.ports.startService(call, settled, refused);
+  else void ctx.ports.runService(call).then(settled, refused);
+}
+
 function serviceCall(ctx: ProcessContext, node: NodeOf<'serviceTask'>): ServiceCall {
   // Without an input mapping the activity sees all variables.
   const input = node.input ? evaluateMapping(node.input, ctx.scope()) : { ...ctx.vars };
