@@ -6,6 +6,7 @@ import { dataSourceOptions } from '@orderpath/activities/db/data-source';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './config';
+import { SqlModule } from './db/sql.module';
 import { HealthModule } from './health/health.module';
 import { OrdersModule } from './orders/orders.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -33,6 +34,7 @@ export class AppModule {
       imports: [
         ConfigModule.of(config),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        SqlModule,
         TemporalModule,
         AuditModule,
         AuthModule,

@@ -32,6 +32,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ORDERPATH_NO_PROGRESS_AFTER: 'PT0S' })).toThrow(/ORDERPATH_NO_PROGRESS_AFTER/);
   });
 
+  it('reads the body limit as a size, default one megabyte', () => {
+    expect(loadConfig({}).bodyLimitBytes).toBe(1024 * 1024);
+    expect(loadConfig({ ORDERPATH_BODY_LIMIT: '512kb' }).bodyLimitBytes).toBe(512 * 1024);
+    expect(loadConfig({ ORDERPATH_BODY_LIMIT: '2000' }).bodyLimitBytes).toBe(2000);
+    expect(() => loadConfig({ ORDERPATH_BODY_LIMIT: 'lots' })).toThrow(/ORDERPATH_BODY_LIMIT/);
+    expect(() => loadConfig({ ORDERPATH_BODY_LIMIT: '0mb' })).toThrow(/ORDERPATH_BODY_LIMIT/);
+  });
+
   it('reads peak months as a list of month numbers, default September to February', () => {
     expect(loadConfig({}).peakMonths).toEqual(DEFAULT_PEAK_MONTHS);
     expect(loadConfig({ ORDERPATH_PEAK_MONTHS: '12, 1,2,1' }).peakMonths).toEqual([1, 2, 12]);

@@ -16,7 +16,9 @@ export interface AppConfig {
   jwtTtl: string;
   demo: boolean;
   demoPassword: string;
+  /** Largest request body, as configured (`1mb`) and in bytes. */
   bodyLimit: string;
+  bodyLimitBytes: number;
   /** Failed or successful logins allowed per client IP and minute. */
   loginLimit: number;
   /** `no_progress`: a running/waiting order with no event for this long is stuck (ms). */
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demo,
     demoPassword: env.ORDERPATH_DEMO_PASSWORD ?? 'demo',
     bodyLimit: env.ORDERPATH_BODY_LIMIT ?? '1mb',
+    bodyLimitBytes: byteSize('ORDERPATH_BODY_LIMIT', env.ORDERPATH_BODY_LIMIT ?? '1mb'),
     // Test stacks pass a partial env object; the login limit they set lives in the process env.
     loginLimit: positiveInt('ORDERPATH_LOGIN_LIMIT', env.ORDERPATH_LOGIN_LIMIT ?? process.env.ORDERPATH_LOGIN_LIMIT, 10),
     noProgressAfterMs: durationMs('ORDERPATH_NO_PROGRESS_AFTER', env.ORDERPATH_NO_PROGRESS_AFTER ?? 'P7D'),
@@ -67,6 +70,16 @@ function positiveInt(name: string, raw: string | undefined, fallback: number): n
   const n = Number(raw);
   if (!Number.isSafeInteger(n) || n < 1) throw new ConfigError(`${name} must be a positive integer, got '${raw}'`);
   return n;
+}
+
+const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** `512kb`, `1mb`, `1048576` (bytes) — the sizes Express's body parsers accepted. */
+function byteSize(name: string, raw: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(raw);
+  const bytes = m ? Math.floor(Number(m[1]) * BYTE_UNITS[(m[2] ?? 'b').toLowerCase()]) : NaN;
+  if (!(bytes >= 1)) throw new ConfigError(`${name} must be a size such as 512kb or 1mb, got '${raw}'`);
+  return bytes;
 }
 
 function durationMs(name: string, raw: string): number {

@@ -1,11 +1,11 @@
 /**
- * The inbox query exactly as the API issues it: TasksService.list is run against a data source
- * that records the SQL instead of executing it, so the raw-SQL baseline can never drift from the
+ * The inbox query exactly as the API issues it: TasksService.list is run against an Sql (its only
+ * database dependency) that records the SQL instead of executing it, so the raw-SQL baseline can never drift from the
  * service's query (filters, ordering, LIMIT, parameters).
  */
-import type { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
 import type { AuthUser } from '../../../apps/api/src/auth/auth.types';
+import type { Sql } from '../../../apps/api/src/db/sql';
 import { TasksService } from '../../../apps/api/src/tasks/tasks.service';
 
 export interface CapturedQuery {
@@ -16,8 +16,8 @@ export interface CapturedQuery {
 export async function captureInboxQuery(user: AuthUser, limit: number): Promise<CapturedQuery> {
   const captured: CapturedQuery[] = [];
   const recorder = { query: async (sql: string, params: unknown[] = []) => { captured.push({ sql, params }); return []; } };
-  // Only the data source is used by list(); the Temporal client and audit service are not.
-  await new TasksService(recorder as unknown as DataSource, undefined as never, undefined as never)
+  // Only the Sql is used by list(); the Temporal client and audit service are not.
+  await new TasksService(recorder as unknown as Sql, undefined as never, undefined as never)
     .list({ assignee: 'me', status: 'open', limit }, user);
   if (captured.length !== 1) throw new Error(`TasksService.list issued ${captured.length} queries; the inbox benchmark expects one`);
   return captured[0];

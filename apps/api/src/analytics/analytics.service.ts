@@ -1,10 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth.types';
 import { effectiveRegion } from '../common/access';
 import { NotFoundError } from '../common/errors';
 import { SqlParams } from '../common/sql-params';
+import { Sql } from '../db/sql';
 
 interface StageDef { id: string; name?: string }
 interface NodeDef { id: string; type: string; name?: string; stage?: string }
@@ -35,7 +34,7 @@ const ACTIVE = `('running', 'waiting', 'incident')`;
 /** Funnel and per-node durations from the projection (orders, order_events, tasks). */
 @Injectable()
 export class AnalyticsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@Inject(Sql) private readonly sql: Sql) {}
 
   /** Orders per stage reached and currently in, in the stage order of the template(s). */
   async funnel(templateKey: string | undefined, regionFilter: string | undefined, user: AuthUser) {
@@ -46,12 +45,12 @@ export class AnalyticsService {
     const region = effectiveRegion(user, regionFilter);
     if (region !== null) where.push(`o.region = ${p.add(region)}`);
     const and = where.length ? ` AND ${where.join(' AND ')}` : '';
-    const reached: { stage: string; n: number }[] = await this.ds.query(
+    const reached: { stage: string; n: number }[] = await this.sql.query(
       `SELECT e.data->>'to' AS stage, count(DISTINCT e.order_id)::int AS n FROM order_events e JOIN orders o ON o.id = e.order_id
        WHERE e.type = 'stage_changed'${and} GROUP BY 1`, p.values);
-    const current: { stage: string; n: number }[] = await this.ds.query(
+    const current: { stage: string; n: number }[] = await this.sql.query(
       `SELECT o.stage, count(*)::int AS n FROM orders o WHERE o.status IN ${ACTIVE} AND o.stage IS NOT NULL${and} GROUP BY 1`, p.values);
-    const [totals]: { orders: number; active: number; completed: number; cancelled: number; aborted: number }[] = await this.ds.query(
+    const [totals]: { orders: number; active: number; completed: number; cancelled: number; aborted: number }[] = await this.sql.query(
       `SELECT count(*)::int AS orders, count(*) FILTER (WHERE o.status IN ${ACTIVE})::int AS active,
          count(*) FILTER (WHERE o.status = 'completed')::int AS completed, count(*) FILTER (WHERE o.status = 'cancelled')::int AS cancelled,
          count(*) FILTER (WHERE o.status = 'aborted')::int AS aborted
@@ -74,13 +73,13 @@ export class AnalyticsService {
     const region = effectiveRegion(user, regionFilter);
     if (region !== null) where.push(`o.region = ${p.add(region)}`);
     const scope = where.join(' AND ');
-    const fromTasks: Stat[] = await this.ds.query(
+    const fromTasks: Stat[] = await this.sql.query(
       `SELECT t.node_id, count(*)::int AS samples,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.completed_at - t.created_at) * 1000) AS p50,
          percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.completed_at - t.created_at) * 1000) AS p90
        FROM tasks t JOIN orders o ON o.id = t.order_id
        WHERE t.status = 'completed' AND t.completed_at IS NOT NULL AND ${scope} GROUP BY t.node_id`, p.values);
-    const fromEvents: Stat[] = await this.ds.query(
+    const fromEvents: Stat[] = await this.sql.query(
       `SELECT en.node_id, count(*)::int AS samples,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM co.at - en.at) * 1000) AS p50,
          percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM co.at - en.at) * 1000) AS p90
@@ -106,7 +105,7 @@ export class AnalyticsService {
   }
 
   private async stagesOf(templateKey: string | undefined): Promise<StageDef[]> {
-    const rows: { stages: unknown }[] = await this.ds.query(
+    const rows: { stages: unknown }[] = await this.sql.query(
       `SELECT DISTINCT ON (key) definition->'stages' AS stages FROM template_versions
        ${templateKey ? 'WHERE key = $1' : ''} ORDER BY key, version DESC`, templateKey ? [templateKey] : []);
     if (templateKey && rows.length === 0) await this.assertTemplate(templateKey);
@@ -118,7 +117,7 @@ export class AnalyticsService {
   }
 
   private async nodesOf(templateKey: string, version: number | undefined): Promise<NodeDef[]> {
-    const rows: { nodes: unknown }[] = await this.ds.query(
+    const rows: { nodes: unknown }[] = await this.sql.query(
       `SELECT definition->'nodes' AS nodes FROM template_versions WHERE key = $1 ${version !== undefined ? 'AND version = $2' : ''}
        ORDER BY version DESC LIMIT 1`, version !== undefined ? [templateKey, version] : [templateKey]);
     if (!rows[0]) {
@@ -130,7 +129,7 @@ export class AnalyticsService {
   }
 
   private async assertTemplate(key: string): Promise<void> {
-    const rows: unknown[] = await this.ds.query(`SELECT 1 FROM templates WHERE key = $1`, [key]);
+    const rows: unknown[] = await this.sql.query(`SELECT 1 FROM templates WHERE key = $1`, [key]);
     if (!rows.length) throw new NotFoundError('template', key);
   }
 }

@@ -13,13 +13,12 @@
  * - Share: minutes of the category ÷ minutes of the column × 100, one decimal.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
 import { effectiveRegion } from '../common/access';
 import { SqlParams } from '../common/sql-params';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { ALLOCATION_COLUMNS, type AllocationColumn, TIME_STUDY_BASELINE } from './time-study-baseline';
+import { Sql } from '../db/sql';
 
 export const TASK_TIME_CAP_MINUTES = 480;
 const REPORTED_MAX_MINUTES = 1440;
@@ -37,7 +36,7 @@ type Cell = Partial<Record<AllocationColumn, number | null>>;
 @Injectable()
 export class TimeAllocationService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(Sql) private readonly sql: Sql,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -90,7 +89,7 @@ export class TimeAllocationService {
     const season = `CASE WHEN extract(month FROM t.completed_at AT TIME ZONE 'UTC')::int = ANY(${p.add(this.config.peakMonths)}::int[]) THEN 'peak' ELSE 'off' END`;
     const where = [`t.status = 'completed'`, `t.completed_at >= ${p.add(q.from.toISOString())}::timestamptz`, `t.completed_at < ${p.add(q.to.toISOString())}::timestamptz`];
     if (region !== null) where.push(`o.region = ${p.add(region)}`);
-    return this.ds.query(
+    return this.sql.query(
       `SELECT category, who || '_' || season AS col, count(*)::int AS tasks, sum(minutes)::text AS minutes FROM (
          SELECT coalesce(t.category, 'other') AS category, ${who} AS who, ${season} AS season,
            coalesce(${reported}, least(greatest(${elapsed}, 0), ${TASK_TIME_CAP_MINUTES})) AS minutes

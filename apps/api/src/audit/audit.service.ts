@@ -1,9 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth.types';
 import { scopedRegion } from '../common/access';
 import { type Page, cursorPart, decodeCursor, pageOf } from '../common/pagination';
+import { Sql } from '../db/sql';
 
 export interface AuditEntry {
   id: string;
@@ -27,14 +26,14 @@ export interface AuditFilter {
 /** Who did what to which order/task/template, when, and why. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@Inject(Sql) private readonly sql: Sql) {}
 
   /**
    * Records an action. `region` is the region of the order it touched (supervisors of that
    * region see the entry); entries without one (templates, users) are for admins only.
    */
   async record(user: AuthUser, action: string, target: string, reason: string | null, data?: Record<string, unknown>, region?: string | null): Promise<void> {
-    await this.ds.query(`INSERT INTO audit_log (actor, action, target, reason, data, region) VALUES ($1, $2, $3, $4, $5, $6)`,
+    await this.sql.query(`INSERT INTO audit_log (actor, action, target, reason, data, region) VALUES ($1, $2, $3, $4, $5, $6)`,
       [user.username, action, target, reason, data ? JSON.stringify(data) : null, region ?? null]);
   }
 
@@ -51,7 +50,7 @@ export class AuditService {
     const after = decodeCursor(f.cursor, 1, [cursorPart.bigint]) as [string] | null;
     if (after) add('id < ?::bigint', after[0]);
     params.push(f.limit + 1);
-    const rows: AuditEntry[] = await this.ds.query(
+    const rows: AuditEntry[] = await this.sql.query(
       `SELECT id::text AS id, at, actor, action, target, reason, data, region FROM audit_log
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`, params);
     return pageOf(rows, f.limit, (r) => [r.id]);

@@ -1,29 +1,29 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError } from './errors';
 
 const TYPE_BASE = 'https://orderpath.dev/problems/';
+
+/** An RFC 9457 problem+json body; `instance` is the request URL. */
+export function problemBody(status: number, code: string, detail: string, instance: string, extra: Record<string, unknown> = {}) {
+  return { type: `${TYPE_BASE}${code}`, title: code.replace(/_/g, ' '), status, code, detail, instance, ...extra };
+}
 
 /** Maps every error to RFC 9457 problem+json, once, at the HTTP boundary. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly log = new Logger('ProblemFilter');
 
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   catch(err: unknown, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, code, detail, extra } = this.describe(err);
     if (status >= 500) this.log.error(err instanceof Error ? err.stack : String(err));
-    res.status(status).type('application/problem+json').json({
-      type: `${TYPE_BASE}${code}`,
-      title: code.replace(/_/g, ' '),
-      status,
-      code,
-      detail,
-      instance: req.originalUrl,
-      ...extra,
-    });
+    void reply.status(status).type('application/problem+json').send(problemBody(status, code, detail, req.originalUrl, extra));
   }
 
   private describe(err: unknown): { status: number; code: string; detail: string; extra: Record<string, unknown> } {
@@ -31,17 +31,16 @@ export class ProblemFilter implements ExceptionFilter {
     if (err instanceof HttpException) {
       const status = err.getStatus();
       const body = err.getResponse() as { message?: unknown } | string;
-      const raw = err as HttpException & { type?: string };
-      // Body-parser failures reach us as HttpExceptions or as errors carrying `type`.
       const message = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? err.message);
-      const code = status === 404 ? 'route_not_found' : status === 429 ? 'rate_limited' : status === 413 ? 'payload_too_large' : raw.type ?? `http_${status}`;
+      // Fastify's own refusals (body over the limit, a body shorter than its Content-Length) reach
+      // here as HttpExceptions that Nest made from them.
+      if (status === 413) return { status, code: 'payload_too_large', detail: `the request body is larger than ${this.config.bodyLimit}`, extra: {} };
+      const code = status === 404 ? 'route_not_found' : status === 429 ? 'rate_limited' : `http_${status}`;
       return { status, code, detail: message, extra: {} };
     }
     const db = databaseInputError(err);
     if (db) return db;
-    const e = err as { type?: string; status?: number; message?: string };
-    if (e?.type === 'entity.parse.failed') return { status: 400, code: 'malformed_json', detail: 'the request body is not valid JSON', extra: {} };
-    if (e?.type === 'entity.too.large') return { status: 413, code: 'payload_too_large', detail: 'the request body is too large', extra: {} };
+    const e = err as { status?: number; message?: string };
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return { status: e.status, code: `http_${e.status}`, detail: e.message ?? 'bad request', extra: {} };
     return { status: 500, code: 'internal_error', detail: 'an unexpected error occurred; it has been logged', extra: {} };
   }

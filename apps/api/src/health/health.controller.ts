@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
-import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
+import { Sql } from '../db/sql';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
 type Check = 'ok' | 'down';
@@ -26,16 +25,16 @@ async function probe(fn: () => Promise<unknown>, ms = 2000): Promise<Check> {
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(Sql) private readonly sql: Sql,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
   /** `{ status, db, temporal }`; 503 when a dependency is down. */
   @Public()
   @Get()
-  async health(@Res({ passthrough: true }) res: Response) {
+  async health(@Res({ passthrough: true }) res: FastifyReply) {
     const [db, temporal] = await Promise.all([
-      probe(() => this.ds.query('SELECT 1')),
+      probe(() => this.sql.query('SELECT 1')),
       probe(() => this.temporal.connection.workflowService.getSystemInfo({})),
     ]);
     const status = db === 'ok' && temporal === 'ok' ? 'ok' : 'degraded';

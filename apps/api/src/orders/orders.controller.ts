@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
@@ -69,7 +69,7 @@ export class OrdersController {
   @ApiOk(201, 'the order was started', ORDER)
   @ApiOk(200, 'a repeat with the same Idempotency-Key: the first order', ORDER)
   @ApiProblems(404, 422)
-  async create(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+  async create(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: FastifyReply) {
     const { order, created } = await this.orders.create(parseInput(createBody, body), user, key?.slice(0, 200));
     res.status(created ? 201 : 200);
     return order;

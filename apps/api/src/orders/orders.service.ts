@@ -19,6 +19,7 @@ import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { TemplatesService } from '../templates/templates.service';
 import { orderScopeSql } from './order-scope';
 import { mapWorkflowError } from './workflow-errors';
+import { Sql } from '../db/sql';
 
 export interface CreateOrder {
   templateKey: string;
@@ -49,6 +50,7 @@ const CREATED_KEY = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?([+-]\d\d(:?\
 export class OrdersService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @Inject(Sql) private readonly sql: Sql,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(TemplatesService) private readonly templates: TemplatesService,
     @Inject(AuditService) private readonly audit: AuditService,
@@ -109,7 +111,7 @@ export class OrdersService {
     }
     const after = decodeCursor(f.cursor, 2, [(v) => typeof v === 'string' && CREATED_KEY.test(v), cursorPart.uuid]) as [string, string] | null;
     if (after) where.push(`(o.created_at, o.id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
-    const rows: (OrderEntityRow & { created_key: string })[] = await this.ds.query(
+    const rows: (OrderEntityRow & { created_key: string })[] = await this.sql.query(
       `SELECT o.*, o.created_at::text AS created_key FROM orders o ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY o.created_at DESC, o.id DESC LIMIT ${p.add(f.limit + 1)}`, p.values);
     const page = pageOf(rows, f.limit, (o) => [o.created_key, o.id]);
@@ -119,10 +121,10 @@ export class OrdersService {
   /** The order with its variables, open tasks and why it is stuck (empty `stuck` when it is not). */
   async get(id: string, user: AuthUser) {
     const o = await this.find(id, user);
-    const tasks = await this.ds.query(
+    const tasks = await this.sql.query(
       `SELECT id, node_id AS "nodeId", name, status, assignee, role, due_at AS "dueAt", overdue FROM tasks
        WHERE order_id = $1 AND status = 'open' ORDER BY created_at`, [id]);
-    const incidents = await this.ds.query(
+    const incidents = await this.sql.query(
       `SELECT id, node_id AS "nodeId", activity, error, attempts, opened_at AS "openedAt" FROM incidents
        WHERE order_id = $1 AND status = 'open' ORDER BY opened_at`, [id]);
     return { ...this.view(o), variables: o.variables, stageSince: o.stageSince, openTasks: tasks, openIncidents: incidents, stuck: await this.stuck.reasonsFor(id) };
@@ -131,7 +133,7 @@ export class OrdersService {
   async timeline(id: string, user: AuthUser, cursor: string | undefined, limit: number) {
     await this.find(id, user);
     const after = decodeCursor(cursor, 1, [cursorPart.number]) as [number] | null;
-    const rows: { seq: number }[] = await this.ds.query(
+    const rows: { seq: number }[] = await this.sql.query(
       `SELECT seq, type, at, node_id AS "nodeId", iteration, data FROM order_events WHERE order_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [id, after?.[0] ?? 0, limit + 1]);
     return pageOf(rows, limit, (e) => [e.seq]);
@@ -162,7 +164,7 @@ export class OrdersService {
     const template = await this.templates.version(o.templateKey, toVersion);
     await this.temporal.workflow.getHandle(o.workflowId)
       .executeUpdate(migrateUpdate, { args: [{ template, nodeMapping, by: user.username }] }).catch(mapWorkflowError);
-    await this.ds.query(`UPDATE orders SET template_version = $2 WHERE id = $1`, [id, toVersion]);
+    await this.sql.query(`UPDATE orders SET template_version = $2 WHERE id = $1`, [id, toVersion]);
     await this.audit.record(user, 'order.migrate', `order:${id}`, reason, { from: o.templateVersion, to: toVersion, nodeMapping }, o.region);
     return { templateVersion: toVersion };
   }
@@ -174,7 +176,7 @@ export class OrdersService {
     const p = new SqlParams();
     const scope = orderScopeSql(p, user);
     if (scope) {
-      const visible: unknown[] = await this.ds.query(`SELECT 1 FROM orders o WHERE o.id = ${p.add(id)}::uuid AND ${scope}`, p.values);
+      const visible: unknown[] = await this.sql.query(`SELECT 1 FROM orders o WHERE o.id = ${p.add(id)}::uuid AND ${scope}`, p.values);
       if (!visible.length) throw new ForbiddenError(`order ${id} is not one you may see (other region, or not an order you work on)`);
     }
     return o;
@@ -192,7 +194,7 @@ export class OrdersService {
     if (version !== undefined) return this.templates.version(key, version);
     const latest = await this.templates.latestVersion(key);
     if (latest) return latest;
-    const draftOnly = await this.ds.query(`SELECT 1 FROM templates WHERE key = $1`, [key]);
+    const draftOnly = await this.sql.query(`SELECT 1 FROM templates WHERE key = $1`, [key]);
     if (draftOnly.length) throw new UnprocessableError('template_not_published', `template ${key} has no published version; publish it first`);
     throw new NotFoundError('template', key);
   }

@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { parseDuration } from '@orderpath/workflows/definition/duration';
 import type { AuthUser } from '../auth/auth.types';
 import { effectiveRegion } from '../common/access';
@@ -8,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config';
 import { type Page, cursorPart, decodeCursor, pageOf } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
 import { ACTIVE_STATUSES, type NoProgressPeriod, type StageSla, type StuckReason, stuckBranchesSql } from './stuck-reasons';
+import { Sql } from '../db/sql';
 
 export interface StuckItem {
   orderId: string;
@@ -41,7 +40,7 @@ const CURSOR_CHECKS = [cursorPart.timestamp, cursorPart.number, cursorPart.uuid,
 @Injectable()
 export class StuckService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(Sql) private readonly sql: Sql,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,7 +58,7 @@ export class StuckService {
       where.push(`(s.since, -o.value, s.order_id, s.reason, coalesce(s.node_id, ''))
         > (${p.add(after[0])}::timestamptz, -${p.add(after[1])}::numeric, ${p.add(after[2])}::uuid, ${p.add(after[3])}, ${p.add(after[4])})`);
     }
-    const rows: StuckRow[] = await this.ds.query(
+    const rows: StuckRow[] = await this.sql.query(
       `SELECT s.*, o.title, o.region, o.stage, o.value FROM (${branches}) AS s(order_id, reason, since, node_id, detail)
        JOIN orders o ON o.id = s.order_id
        WHERE ${where.join(' AND ')}
@@ -75,7 +74,7 @@ export class StuckService {
     const p = new SqlParams();
     const id = p.add(orderId);
     const branches = stuckBranchesSql(p, { ...(await this.input(now)), orderIdIs: `= ${id}::uuid` });
-    const rows: StuckRow[] = await this.ds.query(
+    const rows: StuckRow[] = await this.sql.query(
       `SELECT s.* FROM (${branches}) AS s(order_id, reason, since, node_id, detail)
        JOIN orders o ON o.id = s.order_id WHERE o.status IN ${ACTIVE_STATUSES}
        ORDER BY s.since, s.reason, coalesce(s.node_id, '')`, p.values);
@@ -102,7 +101,7 @@ export class StuckService {
 
   /** Template versions with their own `noProgressAfter` (few: most use the configured default). */
   private async noProgressPeriods(): Promise<NoProgressPeriod[]> {
-    const rows: { key: string; version: number; period: string }[] = await this.ds.query(
+    const rows: { key: string; version: number; period: string }[] = await this.sql.query(
       `SELECT key, version, definition->>'noProgressAfter' AS period FROM template_versions
        WHERE jsonb_typeof(definition->'noProgressAfter') = 'string'`);
     return rows.flatMap((r) => {
@@ -113,7 +112,7 @@ export class StuckService {
 
   /** Stage SLAs of every published version (a handful of rows per template). */
   private async stageSlas(): Promise<StageSla[]> {
-    const rows: { key: string; version: number; stage: string; sla: string }[] = await this.ds.query(
+    const rows: { key: string; version: number; stage: string; sla: string }[] = await this.sql.query(
       `SELECT v.key, v.version, s->>'id' AS stage, s->>'sla' AS sla
        FROM template_versions v, jsonb_array_elements(CASE WHEN jsonb_typeof(v.definition->'stages') = 'array' THEN v.definition->'stages' ELSE '[]'::jsonb END) AS s
        WHERE jsonb_typeof(s->'sla') = 'string'`);

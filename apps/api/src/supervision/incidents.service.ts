@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
 import { resolveIncidentUpdate } from '@orderpath/workflows/messages';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -11,6 +9,7 @@ import { type Page, cursorPart, decodeCursor, pageOf } from '../common/paginatio
 import { SqlParams } from '../common/sql-params';
 import { mapWorkflowError } from '../orders/workflow-errors';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { Sql } from '../db/sql';
 
 export interface IncidentView {
   id: string; orderId: string; orderTitle: string; region: string | null; nodeId: string; iteration: number;
@@ -40,7 +39,7 @@ const SELECT = `SELECT i.id, i.order_id AS "orderId", o.title AS "orderTitle", o
 @Injectable()
 export class IncidentsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(Sql) private readonly sql: Sql,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
@@ -55,7 +54,7 @@ export class IncidentsService {
     if (region !== null) where.push(`o.region = ${p.add(region)}`);
     const after = decodeCursor(f.cursor, 2, [cursorPart.timestamp, cursorPart.uuid]) as [string, string] | null;
     if (after) where.push(`(date_trunc('milliseconds', i.opened_at), i.id) > (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
-    const rows: (IncidentView & { workflowId?: string })[] = await this.ds.query(
+    const rows: (IncidentView & { workflowId?: string })[] = await this.sql.query(
       `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY date_trunc('milliseconds', i.opened_at), i.id LIMIT ${p.add(f.limit + 1)}`, p.values);
     const page = pageOf(rows, f.limit, (r) => [new Date(r.openedAt).toISOString(), r.id]);
@@ -80,7 +79,7 @@ export class IncidentsService {
   }
 
   private async find(id: string, user: AuthUser): Promise<IncidentView & { workflowId: string }> {
-    const rows = isUuid(id) ? await this.ds.query(`${SELECT} WHERE i.id = $1`, [id]) : [];
+    const rows = isUuid(id) ? await this.sql.query(`${SELECT} WHERE i.id = $1`, [id]) : [];
     if (!rows[0]) throw new NotFoundError('incident', id);
     if (!regionAllows(user, rows[0].region)) throw new ForbiddenError(`incident ${id} belongs to another region`);
     return rows[0];

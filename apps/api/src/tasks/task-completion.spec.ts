@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
+import type { Sql } from '../db/sql';
 import type { AuthUser } from '../auth/auth.types';
 import { TasksService } from './tasks.service';
 
@@ -11,7 +11,7 @@ const TASK = '3f1c2a52-8d1e-4c51-9a43-0f2b4f3c9d10';
 /** The workflow's answers to completeTask, in turn, and the row status the database reports each time. */
 function serviceWith(answers: (Error | null)[], rowStatuses: string[]) {
   const sent: unknown[] = [];
-  const ds = {
+  const sql = {
     query: async () => [{ id: TASK, orderId: 'o1', workflowId: 'order-o1', assignee: 'rep1', role: 'rep', region: 'east', status: rowStatuses.shift() ?? 'open' }],
   };
   const temporal = {
@@ -26,7 +26,7 @@ function serviceWith(answers: (Error | null)[], rowStatuses: string[]) {
       }),
     },
   };
-  return { service: new TasksService(ds as unknown as DataSource, temporal as unknown as Client, undefined as never), sent };
+  return { service: new TasksService(sql as unknown as Sql, temporal as unknown as Client, undefined as never), sent };
 }
 
 const refused = (type: string) => new WorkflowUpdateFailedError('refused', ApplicationFailure.create({ type, message: `task ${TASK} is not open`, nonRetryable: true }));

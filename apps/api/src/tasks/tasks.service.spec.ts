@@ -1,15 +1,15 @@
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
+import type { Sql } from '../db/sql';
 import { TasksService } from './tasks.service';
 
 const rep: AuthUser = { id: 'u1', username: 'rep1', roles: ['rep'], region: 'east' };
 const supervisor: AuthUser = { id: 'u2', username: 'sup', roles: ['supervisor'], region: 'east' };
 
-/** The one statement list() sends, from a data source that records instead of executing. */
+/** The one statement list() sends, from an Sql that records instead of executing. */
 async function inboxQuery(user: AuthUser, filter: { assignee?: string; cursor?: string } = {}) {
   const sent: { sql: string; params: unknown[] }[] = [];
-  const ds = { query: async (sql: string, params: unknown[]) => { sent.push({ sql, params }); return []; } };
-  await new TasksService(ds as unknown as DataSource, undefined as never, undefined as never).list({ status: 'open', limit: 50, ...filter }, user);
+  const recorder = { query: async (sql: string, params: unknown[]) => { sent.push({ sql, params }); return []; } };
+  await new TasksService(recorder as unknown as Sql, undefined as never, undefined as never).list({ status: 'open', limit: 50, ...filter }, user);
   expect(sent).toHaveLength(1);
   return sent[0];
 }

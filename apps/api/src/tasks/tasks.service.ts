@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
 import { completeTaskUpdate } from '@orderpath/workflows/messages';
 import type { AuthUser } from '../auth/auth.types';
 import { isAdmin, isManager, isUuid, regionAllows, scopedRegion } from '../common/access';
@@ -9,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { type Page, cursorPart, decodeCursor, pageOf } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
 import { AuditService } from '../audit/audit.service';
+import { Sql } from '../db/sql';
 import { isRefusal, mapWorkflowError } from '../orders/workflow-errors';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
@@ -61,7 +60,7 @@ const FAR_FUTURE = '9999-12-31T00:00:00.000Z';
 @Injectable()
 export class TasksService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(Sql) private readonly sql: Sql,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
@@ -79,7 +78,7 @@ export class TasksService {
     const after = decodeCursor(f.cursor, 2, [cursorPart.timestamp, cursorPart.uuid]) as [string, string] | null;
     if (after) where.push(afterTask(p, after[0] === FAR_FUTURE ? null : after[0], after[1]));
     // `due_at NULLS LAST, id` is the order of the inbox indexes (assignee|role, due_at, id).
-    const rows: InboxTask[] = await this.ds.query(
+    const rows: InboxTask[] = await this.sql.query(
       `${LIST} WHERE ${where.join(' AND ')} ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT ${p.add(f.limit + 1)}`, p.values);
     return pageOf(rows, f.limit, (t) => [t.dueAt ?? FAR_FUTURE, t.id]);
   }
@@ -115,8 +114,7 @@ export class TasksService {
   async claim(id: string, user: AuthUser) {
     const t = await this.find(id);
     this.assertCanWork(t, user);
-    // TypeORM returns [rows, affectedCount] for UPDATE … RETURNING on PostgreSQL.
-    const [rows]: [unknown[], number] = await this.ds.query(
+    const rows = await this.sql.query(
       `UPDATE tasks SET assignee = $2, claimed_at = CASE WHEN assignee IS NULL THEN now() ELSE claimed_at END
        WHERE id = $1 AND status = 'open' AND (assignee IS NULL OR assignee = $2) RETURNING id`, [id, user.username]);
     if (!rows.length) throw new ConflictError('task_not_claimable', `task ${id} is closed or assigned to someone else`);
@@ -127,7 +125,7 @@ export class TasksService {
     const t = await this.find(id);
     const manages = isManager(user) && regionAllows(user, t.region);
     if (t.assignee !== user.username && !manages) throw new ForbiddenError('only the assignee or a supervisor of the region can release this task');
-    await this.ds.query(`UPDATE tasks SET assignee = NULL, claimed_at = NULL WHERE id = $1 AND status = 'open'`, [id]);
+    await this.sql.query(`UPDATE tasks SET assignee = NULL, claimed_at = NULL WHERE id = $1 AND status = 'open'`, [id]);
     if (t.assignee !== user.username) await this.audit.record(user, 'task.release', `task:${id}`, null, { from: t.assignee, orderId: t.orderId }, t.region);
     return this.detail(await this.find(id));
   }
@@ -136,9 +134,9 @@ export class TasksService {
     const t = await this.find(id);
     if (!regionAllows(user, t.region)) throw new ForbiddenError(`task ${id} belongs to another region`);
     if (t.status !== 'open') throw new ConflictError('task_not_open', `task ${id} is already ${t.status}`);
-    const [target] = await this.ds.query(`SELECT username FROM users WHERE username = $1 OR id::text = $1`, [username]);
+    const [target] = await this.sql.query(`SELECT username FROM users WHERE username = $1 OR id::text = $1`, [username]);
     if (!target) throw new NotFoundError('user', username);
-    await this.ds.query(`UPDATE tasks SET assignee = $2, claimed_at = now() WHERE id = $1`, [id, target.username]);
+    await this.sql.query(`UPDATE tasks SET assignee = $2, claimed_at = now() WHERE id = $1`, [id, target.username]);
     await this.audit.record(user, 'task.reassign', `task:${id}`, reason, { from: t.assignee, to: target.username, orderId: t.orderId }, t.region);
     return this.get(id, user);
   }
@@ -147,26 +145,26 @@ export class TasksService {
   async comment(id: string, text: string, user: AuthUser): Promise<TaskComment> {
     const t = await this.find(id);
     this.assertCanSee(t, user);
-    const [row]: TaskComment[] = await this.ds.query(
+    const [row]: TaskComment[] = await this.sql.query(
       `INSERT INTO task_comments (task_id, author, text) VALUES ($1, $2, $3)
        RETURNING id, task_id AS "taskId", author, text, created_at AS "createdAt"`, [id, user.username, text]);
     return row;
   }
 
   private async detail(t: TaskRow) {
-    const [full] = await this.ds.query(
+    const [full] = await this.sql.query(
       `SELECT form, prefill, data, completed_at AS "completedAt", completed_by AS "completedBy", claimed_at AS "claimedAt" FROM tasks WHERE id = $1`, [t.id]);
-    const [order] = await this.ds.query(
+    const [order] = await this.sql.query(
       `SELECT id, title, status, stage, region, template_key AS "templateKey", template_version AS "templateVersion", value, variables FROM orders WHERE id = $1`,
       [t.orderId]);
-    const comments: TaskComment[] = await this.ds.query(
+    const comments: TaskComment[] = await this.sql.query(
       `SELECT id, task_id AS "taskId", author, text, created_at AS "createdAt" FROM task_comments WHERE task_id = $1 ORDER BY created_at, id LIMIT 500`, [t.id]);
     const { workflowId: _w, ...task } = t;
     return { ...task, ...full, order: { ...order, value: Number(order.value) }, comments };
   }
 
   private async find(id: string): Promise<TaskRow> {
-    const rows: TaskRow[] = isUuid(id) ? await this.ds.query(`${SELECT} WHERE t.id = $1`, [id]) : [];
+    const rows: TaskRow[] = isUuid(id) ? await this.sql.query(`${SELECT} WHERE t.id = $1`, [id]) : [];
     if (!rows[0]) throw new NotFoundError('task', id);
     return rows[0];
   }

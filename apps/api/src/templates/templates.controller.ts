@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
@@ -63,7 +63,7 @@ export class TemplatesController {
   @ApiOk(201, 'a new template was created from the BPMN', { type: 'object', properties: {
     key: { type: 'string' }, created: { type: 'boolean' }, warnings: { type: 'array', items: { type: 'object' } }, issues: ISSUES } })
   @ApiOk(200, 'the draft of an existing template was replaced')
-  async importBpmn(@Body() body: unknown, @Query() query: unknown, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+  async importBpmn(@Body() body: unknown, @Query() query: unknown, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: FastifyReply) {
     const { key } = parseInput(importQuery, query, 'query');
     if (typeof body !== 'string') {
       throw new BadRequestError('send the BPMN XML as the request body with Content-Type application/xml', [

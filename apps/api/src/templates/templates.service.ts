@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { BadRequestError, ConflictError, NotFoundError, UnprocessableError } from '../common/errors';
 import { type Page, cursorPart, decodeCursor, pageOf } from '../common/pagination';
 import { type AuthUser, ROLES } from '../auth/auth.types';
+import { Sql } from '../db/sql';
 
 export interface TemplateSummary {
   key: string;
@@ -22,12 +23,13 @@ export interface TemplateSummary {
 export class TemplatesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @Inject(Sql) private readonly sql: Sql,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   async list(cursor: string | undefined, limit: number): Promise<Page<TemplateSummary>> {
     const after = decodeCursor(cursor, 1, [cursorPart.text]) as [string] | null;
-    const rows: { key: string; name: string; latest: number | null; updated_at: Date }[] = await this.ds.query(
+    const rows: { key: string; name: string; latest: number | null; updated_at: Date }[] = await this.sql.query(
       `SELECT t.key, t.name, t.updated_at, (SELECT max(version) FROM template_versions v WHERE v.key = t.key) AS latest
        FROM templates t WHERE t.key > $1 ORDER BY t.key LIMIT $2`, [after?.[0] ?? '', limit + 1]);
     const page = pageOf(rows, limit, (r) => [r.key]);

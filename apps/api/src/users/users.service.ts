@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, Role } from '../auth/auth.types';
 import { effectiveRegion } from '../common/access';
 import { BadRequestError, ConflictError, UnauthorizedError } from '../common/errors';
 import { type Page, cursorPart, decodeCursor, pageOf } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
+import { Sql } from '../db/sql';
 
 export interface UserView {
   id: string;
@@ -41,7 +40,7 @@ const SELECT = `SELECT id, username, display_name AS "displayName", roles, regio
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(Sql) private readonly sql: Sql,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
@@ -57,7 +56,7 @@ export class UsersService {
     }
     const after = decodeCursor(f.cursor, 1, [cursorPart.text]) as [string] | null;
     if (after) where.push(`username > ${p.add(after[0])}`);
-    const rows: UserView[] = await this.ds.query(
+    const rows: UserView[] = await this.sql.query(
       `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY username LIMIT ${p.add(f.limit + 1)}`, p.values);
     return pageOf(rows, f.limit, (u) => [u.username]);
   }
@@ -65,7 +64,7 @@ export class UsersService {
   /** Creates a user with an argon2id password hash. Audited. */
   async create(input: NewUser, by: AuthUser): Promise<UserView> {
     const hash = await argon2.hash(input.password, { type: argon2.argon2id });
-    const rows: UserView[] = await this.ds.query(
+    const rows: UserView[] = await this.sql.query(
       `INSERT INTO users (username, display_name, password_hash, roles, region) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (username) DO NOTHING
        RETURNING id, username, display_name AS "displayName", roles, region, created_at AS "createdAt"`,
@@ -83,7 +82,7 @@ export class UsersService {
 
   /** The caller, fresh from the database (roles or region may have changed since login). */
   async me(user: AuthUser): Promise<UserView> {
-    const [row]: UserView[] = await this.ds.query(`${SELECT} WHERE id = $1`, [user.id]);
+    const [row]: UserView[] = await this.sql.query(`${SELECT} WHERE id = $1`, [user.id]);
     if (!row) throw new UnauthorizedError('your user no longer exists; log in again');
     return row;
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth.types';
@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../common/error
 import { type Page, cursorPart, decodeCursor, pageOf } from '../../common/pagination';
 import { SqlParams } from '../../common/sql-params';
 import { type OutletRecord, type SkuRecord, setHqStock, upsertOutlet, upsertSku } from '../../seed/domain-records';
+import { Sql } from '../../db/sql';
 
 export interface OutletFilter { regionId?: string; distributorId?: string; kind?: 'ka' | 'traditional'; uncovered?: boolean; cursor?: string; limit: number }
 
@@ -16,35 +17,38 @@ const OUTLET = `SELECT id, name, kind, chain, distributor_id AS "distributorId",
 /** Regions, SKUs, outlets and head-office stock (with what is reserved, backordered and in production). */
 @Injectable()
 export class CatalogService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(Sql) private readonly sql: Sql,
+  ) {}
 
   regions() {
-    return this.ds.query(`SELECT id, name FROM regions ORDER BY id`).then((items) => ({ items, nextCursor: null }));
+    return this.sql.query(`SELECT id, name FROM regions ORDER BY id`).then((items) => ({ items, nextCursor: null }));
   }
 
   skus(includeInactive: boolean) {
-    return this.ds.query(`${SKU} ${includeInactive ? '' : 'WHERE active'} ORDER BY id`).then((items) => ({ items, nextCursor: null }));
+    return this.sql.query(`${SKU} ${includeInactive ? '' : 'WHERE active'} ORDER BY id`).then((items) => ({ items, nextCursor: null }));
   }
 
   async createSku(s: SkuRecord) {
-    const [exists] = await this.ds.query(`SELECT 1 FROM skus WHERE id = $1`, [s.id]);
+    const [exists] = await this.sql.query(`SELECT 1 FROM skus WHERE id = $1`, [s.id]);
     if (exists) throw new ConflictError('sku_exists', `SKU ${s.id} already exists`);
     await upsertSku(this.ds, s);
     await setHqStock(this.ds, s.id, 0);
-    return (await this.ds.query(`${SKU} WHERE id = $1`, [s.id]))[0];
+    return (await this.sql.query(`${SKU} WHERE id = $1`, [s.id]))[0];
   }
 
   async updateSku(id: string, patch: Partial<Omit<SkuRecord, 'id'>>) {
     const columns: Record<string, string> = { name: 'name', category: 'category', price: 'price', caseSize: 'case_size', seasonality: 'seasonality', active: 'active' };
     const p = new SqlParams();
     const sets = Object.entries(patch).filter(([k, v]) => columns[k] && v !== undefined).map(([k, v]) => `${columns[k]} = ${p.add(v)}`);
-    const [rows] = sets.length ? await this.ds.query(`UPDATE skus SET ${sets.join(', ')} WHERE id = ${p.add(id)} RETURNING id`, p.values) : [await this.ds.query(`SELECT id FROM skus WHERE id = $1`, [id])];
+    const rows = sets.length ? await this.sql.query(`UPDATE skus SET ${sets.join(', ')} WHERE id = ${p.add(id)} RETURNING id`, p.values) : await this.sql.query(`SELECT id FROM skus WHERE id = $1`, [id]);
     if (!rows.length) throw new NotFoundError('sku', id);
-    return (await this.ds.query(`${SKU} WHERE id = $1`, [id]))[0];
+    return (await this.sql.query(`${SKU} WHERE id = $1`, [id]))[0];
   }
 
   hqStock() {
-    return this.ds.query(
+    return this.sql.query(
       `SELECT s.id AS sku, s.name, coalesce(h.on_hand, 0) AS "onHand", coalesce(h.reserved, 0) AS reserved, coalesce(h.on_hand - h.reserved, 0) AS available,
               coalesce((SELECT sum(qty) FROM backorders b WHERE b.sku_id = s.id AND b.status = 'open'), 0)::int AS backordered,
               coalesce((SELECT sum(qty) FROM production_requests r WHERE r.sku_id = s.id AND r.status IN ('requested', 'scheduled')), 0)::int AS "inProduction",
@@ -54,9 +58,9 @@ export class CatalogService {
 
   /** Sets on-hand after a stock count or a production run; never below what is reserved. */
   async setStock(skuId: string, onHand: number) {
-    const [sku] = await this.ds.query(`SELECT 1 FROM skus WHERE id = $1`, [skuId]);
+    const [sku] = await this.sql.query(`SELECT 1 FROM skus WHERE id = $1`, [skuId]);
     if (!sku) throw new NotFoundError('sku', skuId);
-    const [stock] = await this.ds.query(`SELECT reserved FROM hq_stock WHERE sku_id = $1`, [skuId]);
+    const [stock] = await this.sql.query(`SELECT reserved FROM hq_stock WHERE sku_id = $1`, [skuId]);
     if (stock && onHand < stock.reserved) throw new ConflictError('below_reserved', `on hand cannot go below the ${stock.reserved} cases reserved for plans`);
     await setHqStock(this.ds, skuId, onHand);
     return (await this.hqStock()).items.find((s: { sku: string }) => s.sku === skuId);
@@ -72,21 +76,21 @@ export class CatalogService {
     if (f.uncovered) where.push(`distributor_id IS NULL`);
     const after = decodeCursor(f.cursor, 1, [cursorPart.text]) as [string] | null;
     if (after) where.push(`id > ${p.add(after[0])}`);
-    const rows = await this.ds.query(`${OUTLET} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ${p.add(f.limit + 1)}`, p.values);
+    const rows = await this.sql.query(`${OUTLET} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ${p.add(f.limit + 1)}`, p.values);
     return pageOf(rows, f.limit, (o: { id: string }) => [o.id]);
   }
 
   async createOutlet(o: OutletRecord, user: AuthUser) {
     if (!regionAllows(user, o.regionId)) throw new ForbiddenError(`you may only add outlets in region ${user.region}`);
-    const [exists] = await this.ds.query(`SELECT 1 FROM outlets WHERE id = $1`, [o.id]);
+    const [exists] = await this.sql.query(`SELECT 1 FROM outlets WHERE id = $1`, [o.id]);
     if (exists) throw new ConflictError('outlet_exists', `outlet ${o.id} already exists`);
-    const [region] = await this.ds.query(`SELECT 1 FROM regions WHERE id = $1`, [o.regionId]);
+    const [region] = await this.sql.query(`SELECT 1 FROM regions WHERE id = $1`, [o.regionId]);
     if (!region) throw new NotFoundError('region', o.regionId);
     if (o.distributorId) {
-      const [d] = await this.ds.query(`SELECT 1 FROM distributors WHERE id = $1`, [o.distributorId]);
+      const [d] = await this.sql.query(`SELECT 1 FROM distributors WHERE id = $1`, [o.distributorId]);
       if (!d) throw new NotFoundError('distributor', o.distributorId);
     }
     await upsertOutlet(this.ds, o);
-    return (await this.ds.query(`${OUTLET} WHERE id = $1`, [o.id]))[0];
+    return (await this.sql.query(`${OUTLET} WHERE id = $1`, [o.id]))[0];
   }
 }

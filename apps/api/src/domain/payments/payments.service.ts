@@ -12,6 +12,7 @@ import { type Page, cursorPart, decodeCursor, pageOf } from '../../common/pagina
 import { SqlParams } from '../../common/sql-params';
 import { TEMPORAL_CLIENT } from '../../temporal/temporal.module';
 import { domainCall } from '../domain-errors';
+import { Sql } from '../../db/sql';
 
 export interface PaymentFilter { status?: 'matched' | 'unmatched'; distributorId?: string; orderId?: string; cursor?: string; limit: number }
 
@@ -27,6 +28,7 @@ export class PaymentsService {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @Inject(Sql) private readonly sql: Sql,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
@@ -54,14 +56,14 @@ export class PaymentsService {
     if (region !== null) where.push(`(distributor_id IN (SELECT id FROM distributors WHERE region_id = ${p.add(region)}) OR distributor_id NOT IN (SELECT id FROM distributors))`);
     const after = decodeCursor(f.cursor, 2, [cursorPart.timestamp, cursorPart.uuid]) as [string, string] | null;
     if (after) where.push(`(received_at, id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
-    const rows = await this.ds.query(
+    const rows = await this.sql.query(
       `SELECT ${PAYMENT_COLUMNS}, claimed_order_id AS "claimedOrderId", matched_by AS "matchedBy" FROM payments
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at DESC, id DESC LIMIT ${p.add(f.limit + 1)}`, p.values);
     return pageOf(rows, f.limit, (r: { receivedAt: Date; id: string }) => [new Date(r.receivedAt).toISOString(), r.id]);
   }
 
   async get(id: string) {
-    const [row] = isUuid(id) ? await this.ds.query(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = $1`, [id]) : [];
+    const [row] = isUuid(id) ? await this.sql.query(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = $1`, [id]) : [];
     if (!row) throw new NotFoundError('payment', id);
     return row;
   }

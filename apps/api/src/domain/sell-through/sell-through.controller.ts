@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { CurrentUser, Roles } from '../../auth/auth.decorators';
 import type { AuthUser } from '../../auth/auth.types';
 import { Idempotent } from '../../common/idempotency.interceptor';
 import { ApiOk, ApiProblems } from '../../common/openapi';
+import { mediaType } from '../../http/body-parsers';
 import { SellThroughService } from './sell-through.service';
 
 const ROW = { type: 'object', required: ['sku', 'period', 'openingStock', 'sellIn', 'sellThrough', 'closingStock'], properties: {
@@ -34,7 +34,8 @@ export class SellThroughController {
     schema: { oneOf: [{ type: 'string' }, { type: 'array', items: ROW }, { type: 'object', properties: { rows: { type: 'array', items: ROW } } }] } as never })
   @ApiOk(201, 'stored: { batchId, stored, periods, latestPeriod, skus, signalled }')
   @ApiProblems(422)
-  upload(@Param('id') id: string, @Body() body: unknown, @Req() req: Request, @CurrentUser() user: AuthUser) {
-    return this.sellThrough.upload(id, body, req.is('text/csv') === 'text/csv' || (req.is('text/plain') === 'text/plain'), user);
+  upload(@Param('id') id: string, @Body() body: unknown, @Headers('content-type') contentType: string | undefined, @CurrentUser() user: AuthUser) {
+    const type = mediaType(contentType);
+    return this.sellThrough.upload(id, body, type === 'text/csv' || type === 'text/plain', user);
   }
 }
