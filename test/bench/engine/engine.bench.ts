@@ -29,6 +29,8 @@ interface Phase {
   workerCpuMs: number;
   serverCpuMs: number;
   calls: number;
+  /** When the orders ended, ms after the first start: the spread behind the phase's wall time. */
+  ended: { p50: number; p90: number; last: number };
 }
 
 export const engineBench: Benchmark = { name: 'engine', group: 'engine', run };
@@ -52,7 +54,8 @@ async function run(ctx: BenchContext): Promise<Figure[]> {
         const phase = await runPhase(sides[key], nextSeeds(ORDERS), () => server.service.cpuMs());
         phases[key].push(phase);
         ctx.log(`engine: round ${round} ${key.padEnd(11)} ${ORDERS} orders in ${(phase.wallMs / 1000).toFixed(1)} s = ${(phase.orders / phase.wallMs * 1000).toFixed(1)} orders/s; `
-          + `worker CPU ${(phase.workerCpuMs / phase.orders).toFixed(1)} ms/order, dev server CPU ${(phase.serverCpuMs / phase.orders).toFixed(1)} ms/order`);
+          + `worker CPU ${(phase.workerCpuMs / phase.orders).toFixed(1)} ms/order, dev server CPU ${(phase.serverCpuMs / phase.orders).toFixed(1)} ms/order; `
+          + `orders ended after ${fmtS(phase.ended.p50)} (p50), ${fmtS(phase.ended.p90)} (p90), ${fmtS(phase.ended.last)} (last)`);
       }
     }
     for (const key of order) ctx.log(`engine: one ${key} order: ${await historyShape(phases[key][0].sample)}`);
@@ -71,6 +74,8 @@ async function run(ctx: BenchContext): Promise<Figure[]> {
   }
 }
 
+const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 /** The same template with a day-long first timer: orders park there (memory phase). */
 function holdVariant(raw: typeof rawTemplate): Record<string, unknown> {
   return {
@@ -86,8 +91,14 @@ async function runPhase(side: Side, seeds: number[], serverCpuMs: () => number):
   const serverBefore = serverCpuMs();
   const t0 = performance.now();
   const handles = await Promise.all(starters.map((start) => start()));
-  const results = await Promise.all(handles.map((handle) => handle.result() as Promise<OrderResult>));
+  const endedMs: number[] = [];
+  const results = await Promise.all(handles.map((handle) => (handle.result() as Promise<OrderResult>).then((result) => {
+    endedMs.push(performance.now() - t0);
+    return result;
+  })));
   const wallMs = performance.now() - t0;
+  endedMs.sort((a, b) => a - b);
+  const ended = { p50: endedMs[Math.floor(endedMs.length * 0.5)], p90: endedMs[Math.floor(endedMs.length * 0.9)], last: wallMs };
   const after = await side.stats();
   const calls = after.calls - before.calls;
   if (calls !== seeds.length * CALLS_PER_ORDER) throw new Error(`${side.key}: ${calls} activity calls for ${seeds.length} orders, expected ${CALLS_PER_ORDER} each`);
@@ -98,7 +109,7 @@ async function runPhase(side: Side, seeds: number[], serverCpuMs: () => number):
       throw new Error(`${side.key}: order with seed ${seeds[i]} ended ${result.status} with ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
     }
   }));
-  return { sample: handles[0], orders: seeds.length, wallMs, workerCpuMs: after.cpuMs - before.cpuMs, serverCpuMs: serverCpuMs() - serverBefore, calls };
+  return { sample: handles[0], orders: seeds.length, wallMs, workerCpuMs: after.cpuMs - before.cpuMs, serverCpuMs: serverCpuMs() - serverBefore, calls, ended };
 }
 
 /** Parks `seeds.length` orders on a day-long timer and measures the worker's growth per order. */
@@ -125,7 +136,7 @@ async function measureHeld(side: Side, seeds: number[]): Promise<{ rssMb: number
 }
 
 function figures(phases: Record<SideKey, Phase[]>, memory: Record<SideKey, { rssMb: number }>): Figure[] {
-  const total = (key: SideKey) => phases[key].reduce<Omit<Phase, 'sample'>>((sum, p) => ({
+  const total = (key: SideKey) => phases[key].reduce<Omit<Phase, 'sample' | 'ended'>>((sum, p) => ({
     orders: sum.orders + p.orders, wallMs: sum.wallMs + p.wallMs, workerCpuMs: sum.workerCpuMs + p.workerCpuMs,
     serverCpuMs: sum.serverCpuMs + p.serverCpuMs, calls: sum.calls + p.calls,
   }), { orders: 0, wallMs: 0, workerCpuMs: 0, serverCpuMs: 0, calls: 0 });
