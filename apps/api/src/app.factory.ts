@@ -1,4 +1,3 @@
-import fastifyHelmet from '@fastify/helmet';
 import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +9,7 @@ import { problemBody } from './common/problem.filter';
 import type { AppConfig } from './config';
 import { registerBodyParsers } from './http/body-parsers';
 import { serveDesigner } from './http/designer-static';
+import { registerSecurityHeaders } from './http/security-headers';
 
 /**
  * The API on Fastify, ready to serve: `main.ts` listens on it, tests hand `getHttpServer()` to
@@ -29,7 +29,7 @@ export async function createApp(config: AppConfig, opts: { logLevels?: LogLevel[
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.of(config), adapter, {
     bodyParser: false, logger: opts.logLevels ?? ['log', 'warn', 'error'],
   });
-  await app.register(fastifyHelmet, { contentSecurityPolicy: false });
+  registerSecurityHeaders(app.getHttpAdapter().getInstance());
   registerBodyParsers(app.getHttpAdapter().getInstance());
   await serveDesigner(app, process.env.ORDERPATH_DESIGNER_DIST ?? join(__dirname, '../../../designer/dist'));
   app.setGlobalPrefix('api');
@@ -38,7 +38,7 @@ export async function createApp(config: AppConfig, opts: { logLevels?: LogLevel[
     .setTitle('OrderPath API').setVersion('0.1').addBearerAuth().build());
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/openapi.json' });
   await app.init();
-  // Plugins (helmet, static files, Swagger's assets) load on ready(); supertest needs them loaded.
+  // Plugins (static files, Swagger's assets) load on ready(); supertest needs them loaded.
   await app.getHttpAdapter().getInstance().ready();
   return app;
 }
