@@ -4,8 +4,8 @@
  * in any character (a forged signature, edited claims) is never found and gets verified afresh.
  *
  * Decision: an HS256 verify (base64url decoding, HMAC, JSON) cost ~0.02 ms of API CPU (8 %) on
- * every inbox request (A/B of two API processes); a rep sends the same token for hours. Nothing is revoked early by this: tokens are
- * stateless and were valid until `exp` before the cache too.
+ * every inbox request (A/B of two API processes); a rep sends the same token for hours. Nothing
+ * is revoked early by this: tokens are stateless and were valid until `exp` before the cache too.
  */
 export class VerifiedTokenCache<T> {
   /** Insertion order is recency: the first key is the least recently used. */
