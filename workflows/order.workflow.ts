@@ -12,6 +12,7 @@ import { parseDuration } from './definition/duration';
 import { OrderStage, OrderStatus, TemplateKey } from './search-attributes';
 import type { RetryPolicy } from './definition/schema';
 import { childOrderId } from './interpreter/child-order-id';
+import { ADAPTER_PATCHES } from './order-patches';
 import { ProcessRuntime } from './interpreter/process-runtime';
 import { ServiceFailure, type Ports, type ProcessInput, type ServiceCall } from './interpreter/ports';
 import {
@@ -23,6 +24,8 @@ import {
 export interface OrderWorkflowInput extends ProcessInput {
   /** Continue as new past this many history events (Temporal's own suggestion also counts). */
   historyLimit?: number;
+  /** Patch ids that apply without asking `patched()`: NEW_ORDER_PATCHES for a new order (order-patches.ts). */
+  patches?: readonly string[];
 }
 
 // Engine bookkeeping writes are idempotent database calls: retry them forever with backoff, so an
@@ -47,11 +50,6 @@ const taskRows = proxyLocalActivities<Activities>({
 });
 
 const DEFAULT_HISTORY_LIMIT = 10_000;
-/** Behaviour changes of this adapter gated by `patched()` (the interpreter's are in PATCHES). */
-const ADAPTER_PATCHES = {
-  deterministicChildId: 'deterministic-child-order-id',
-  localTaskRows: 'task-rows-by-local-activity',
-} as const;
 const serviceProxies = new Map<string, Record<string, (input: unknown) => Promise<unknown>>>();
 
 /** Domain activities run with the node's own retry policy and timeout (default 3 attempts, 5 min). */
@@ -74,9 +72,14 @@ function serviceProxy(retry: RetryPolicy | undefined, timeout: string | undefine
   return proxy;
 }
 
+/** Whether a behaviour change applies to this order: pinned at its start, else Temporal's `patched()`. */
+function applies(input: OrderWorkflowInput, id: string): boolean {
+  return input.patches?.includes(id) || patched(id);
+}
+
 /** Orders whose history predates local task rows keep writing them through regular activities. */
-function taskRowWriter() {
-  return patched(ADAPTER_PATCHES.localTaskRows) ? taskRows : engine;
+function taskRowWriter(input: OrderWorkflowInput) {
+  return applies(input, ADAPTER_PATCHES.localTaskRows) ? taskRows : engine;
 }
 
 /** An activity's result as the interpreter takes it: a record (anything else as `{ result }`). */
@@ -110,8 +113,8 @@ function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports 
     taskId: () => uuid4(),
     sleep: (ms) => sleep(ms),
     condition: (fn, timeoutMs) => (timeoutMs === undefined ? condition(fn).then(() => true) : condition(fn, timeoutMs)),
-    createTask: (spec) => taskRowWriter().createTask(spec),
-    closeTask: (taskId, outcome) => taskRowWriter().closeTask(taskId, outcome),
+    createTask: (spec) => taskRowWriter(input).createTask(spec),
+    closeTask: (taskId, outcome) => taskRowWriter(input).closeTask(taskId, outcome),
     markTaskOverdue: (taskId) => engine.markTaskOverdue(taskId),
     runService,
     startService,
@@ -122,11 +125,11 @@ function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports 
     startChild: async ({ templateKey, templateVersion, nodeId, iteration, variables }) => {
       const template = await engine.loadTemplate(templateKey, templateVersion);
       // Derived, not random: the same call never starts a second child (see child-order-id.ts).
-      const orderId = patched(ADAPTER_PATCHES.deterministicChildId) ? childOrderId(input.orderId, nodeId, iteration) : uuid4();
+      const orderId = applies(input, ADAPTER_PATCHES.deterministicChildId) ? childOrderId(input.orderId, nodeId, iteration) : uuid4();
       await engine.createChildOrder({ parentOrderId: input.orderId, orderId, template, nodeId });
       const result = await executeChild(orderWorkflow, {
         workflowId: `order-${orderId}`,
-        args: [{ orderId, template, variables, order: { ...input.order, parentOrderId: input.orderId, parentNodeId: nodeId, iteration } }],
+        args: [{ orderId, template, variables, order: { ...input.order, parentOrderId: input.orderId, parentNodeId: nodeId, iteration }, patches: input.patches }],
         typedSearchAttributes: [{ key: TemplateKey, value: template.key }],
       });
       if (result.status !== 'completed') throw ApplicationFailure.nonRetryable(`sub-process ${templateKey} ended ${result.status}`);
@@ -136,7 +139,7 @@ function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports 
       const info = workflowInfo();
       return info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT);
     },
-    patched: (id) => patched(id),
+    patched: (id) => applies(input, id),
     setSearchAttributes: ({ stage, status }) =>
       upsertSearchAttributes([
         { key: OrderStage, value: stage ?? null },

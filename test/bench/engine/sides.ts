@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import type { Definition } from '@orderpath/workflows/definition/schema';
 import type { OrderWorkflowResult } from '@orderpath/workflows/messages';
 import type { orderWorkflow } from '@orderpath/workflows/order.workflow';
+import { NEW_ORDER_PATCHES } from '@orderpath/workflows/order-patches';
 import { TemplateKey } from '@orderpath/workflows/search-attributes';
 import type { ProcessStats } from '../support/child-protocol';
 import { ROOT, type Service, forkTs } from '../support/processes';
@@ -61,7 +62,7 @@ export async function startSides(deps: SideDeps): Promise<Record<SideKey, Side>>
          SELECT id, 'order-' || id, $2, 1, 'Bench order', 'starting' FROM unnest($1::uuid[]) AS id`, [ids, template.key]);
       return seeds.map((seed, i) => () => deps.client.workflow.start<typeof orderWorkflow>('orderWorkflow', {
         taskQueue: queueOf('interpreter'), workflowId: `order-${ids[i]}`,
-        args: [{ orderId: ids[i], template, variables: { seed }, order: { title: 'Bench order' } }],
+        args: [{ orderId: ids[i], template, variables: { seed }, order: { title: 'Bench order' }, patches: NEW_ORDER_PATCHES }],
         typedSearchAttributes: [{ key: TemplateKey, value: template.key }],
       }));
     }),

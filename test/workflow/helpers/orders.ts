@@ -13,6 +13,7 @@ import { hasErrors, validateDefinition, type ValidationContext } from '@orderpat
 import { TASK_QUEUE, completeTaskUpdate, stateQuery } from '@orderpath/workflows/messages';
 import type { ProcessSnapshot } from '@orderpath/workflows/interpreter/ports';
 import { orderWorkflow, type OrderWorkflowInput } from '@orderpath/workflows/order.workflow';
+import { NEW_ORDER_PATCHES } from '@orderpath/workflows/order-patches';
 import { poll } from '../../../apps/api/src/seed/demo-api';
 import type { WorkflowHarness } from '../../support/workflow-harness';
 
@@ -39,7 +40,7 @@ export async function startOrder(
 ): Promise<{ orderId: string; handle: WorkflowHandleWithFirstExecutionRunId<typeof orderWorkflow> }> {
   const orderId = await h.createOrder(template);
   const handle = await h.env.client.workflow.start(orderWorkflow, {
-    taskQueue: TASK_QUEUE, workflowId: `order-${orderId}`, args: [{ orderId, template, variables: {}, ...extra }],
+    taskQueue: TASK_QUEUE, workflowId: `order-${orderId}`, args: [{ orderId, template, variables: {}, patches: NEW_ORDER_PATCHES, ...extra }],
   });
   return { orderId, handle };
 }

@@ -7,6 +7,7 @@ import { OrderEntity } from '@orderpath/activities/db/entities';
 import type { Definition } from '@orderpath/workflows/definition/schema';
 import { TASK_QUEUE, cancelUpdate, messageSignal, migrateUpdate, stateQuery } from '@orderpath/workflows/messages';
 import type { orderWorkflow } from '@orderpath/workflows/order.workflow';
+import { NEW_ORDER_PATCHES } from '@orderpath/workflows/order-patches';
 import { TemplateKey } from '@orderpath/workflows/search-attributes';
 import type { AuthUser } from '../auth/auth.types';
 import { effectiveRegion, isUuid } from '../common/access';
@@ -78,7 +79,7 @@ export class OrdersService {
       await this.temporal.workflow.start<typeof orderWorkflow>('orderWorkflow', {
         taskQueue: TASK_QUEUE,
         workflowId: `order-${id}`,
-        args: [{ orderId: id, template, variables: input.variables ?? {}, order }],
+        args: [{ orderId: id, template, variables: input.variables ?? {}, order, patches: NEW_ORDER_PATCHES }],
         typedSearchAttributes: [{ key: TemplateKey, value: template.key }],
       });
     } catch (err) {
