@@ -16,7 +16,7 @@ const timerOnly = () => checked(def(
 ));
 
 async function versioningEvents(handle: WorkflowHandle): Promise<{ patchMarkers: number; changeVersionUpserts: number }> {
-  const { events = [] } = await handle.fetchHistory();
+  const events = (await handle.fetchHistory()).events ?? [];
   return {
     patchMarkers: events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch').length,
     changeVersionUpserts: events.filter((e) =>
