@@ -60,7 +60,7 @@ async function runFastFiber(ctx: ProcessContext, token: Token, first: Arrival, a
       entered = false;
     }
   } catch (error) {
-    if (!(error instanceof Stopped)) ctx.requestStop({ kind: 'failed', error });
+    stopOnFailure(ctx, error);
   } finally {
     ctx.fiberEnded();
   }
@@ -129,8 +129,13 @@ function recover(ctx: ProcessContext, token: Token, arrival: Arrival, error: unk
 }
 
 function endFiber(ctx: ProcessContext, error: unknown): void {
-  if (!(error instanceof Stopped)) ctx.requestStop({ kind: 'failed', error });
+  stopOnFailure(ctx, error);
   ctx.fiberEnded();
+}
+
+/** A fiber ended by `error`: the run fails, unless the error is the run having stopped. */
+function stopOnFailure(ctx: ProcessContext, error: unknown): void {
+  if (!(error instanceof Stopped)) ctx.requestStop({ kind: 'failed', error });
 }
 
 async function runFiber(ctx: ProcessContext, token: Token, first: Arrival, alreadyEntered: boolean): Promise<void> {
@@ -148,7 +153,7 @@ async function runFiber(ctx: ProcessContext, token: Token, first: Arrival, alrea
       entered = false;
     }
   } catch (error) {
-    if (!(error instanceof Stopped)) ctx.requestStop({ kind: 'failed', error });
+    stopOnFailure(ctx, error);
   }
 }
 
