@@ -6,6 +6,7 @@ import { bundleWorkflowCode, type NativeConnection, Worker, type WorkerOptions, 
 import type { DataSource } from 'typeorm';
 import { createActivities } from '@orderpath/activities';
 import { TASK_QUEUE } from '@orderpath/workflows/messages';
+import { nativeWorkflowSyntax } from './workflow-syntax';
 
 export const WORKFLOWS_PATH = require.resolve('@orderpath/workflows/order.workflow');
 
@@ -23,7 +24,9 @@ const PRELOADED_MODULES = [
 
 /** Bundles the workflow code once (webpack + swc); reuse the bundle across workers in one process. */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, preloadModules: PRELOADED_MODULES, logger: quietBundlerLogger });
+  return bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH, preloadModules: PRELOADED_MODULES, logger: quietBundlerLogger, webpackConfigHook: nativeWorkflowSyntax,
+  });
 }
 
 export interface CreateWorkerOptions {

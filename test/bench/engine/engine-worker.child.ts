@@ -9,6 +9,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, makeTelemetryFilterSt
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@orderpath/activities/db/data-source';
 import { createWorker } from '../../../apps/worker/src/worker.factory';
+import { nativeWorkflowSyntax } from '../../../apps/worker/src/workflow-syntax';
 import { processStats, serveParent } from '../support/child-protocol';
 import { benchActivities } from './bench.activities';
 
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     worker = await Worker.create({
       connection, namespace: 'default', taskQueue, activities: counted, ...tuning,
       workflowsPath: require.resolve('../handwritten.workflow'),
+      // Compiled like OrderPath's workflow code (apps/worker/src/workflow-syntax.ts).
+      bundlerOptions: { webpackConfigHook: nativeWorkflowSyntax },
     });
   } else {
     throw new Error(`BENCH_SIDE must be interpreter or handwritten, not ${side}`);

@@ -1,8 +1,9 @@
 /**
  * `engine`: OrderPath's interpreter against a hand-written Temporal workflow doing the same work
  * (test/bench/handwritten.workflow.ts), on one dev server, each side's worker in its own process.
- * Throughput and worker CPU over ABAB rounds of N concurrent orders; memory per order parked in
- * the sticky cache. Tunables: BENCH_ENGINE_ORDERS (120), BENCH_ENGINE_ROUNDS (2), BENCH_ENGINE_HELD (500).
+ * Throughput and worker CPU over ABBA rounds of N concurrent orders after a warm-up round; memory
+ * per order parked in the sticky cache. Tunables: BENCH_ENGINE_ORDERS (120), BENCH_ENGINE_ROUNDS (4),
+ * BENCH_ENGINE_HELD (500); BENCH_WORKER_FLAGS adds Node flags to both workers (for experiments).
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { performance } from 'node:perf_hooks';
@@ -10,23 +11,27 @@ import type { Benchmark, BenchContext } from '../support/benchmark';
 import { openBenchDb, publishBenchTemplate } from '../support/bench-db';
 import { startDevServer } from '../support/dev-server';
 import type { Figure } from '../support/results';
+import { cpuMsByThread } from '../support/processes';
 import { sleep } from '../support/stats';
 import { BENCH_ACTIVITY_NAMES, CALLS_BEFORE_FIRST_TIMER, CALLS_PER_ORDER, referenceVars } from './bench.activities';
 import rawTemplate from './engine.template.json';
-import { historyShape } from './history-shape';
+import { historyShape, longestGaps } from './history-shape';
 import { type OrderResult, type Side, type SideKey, startSides } from './sides';
 
 const ORDERS = Number(process.env.BENCH_ENGINE_ORDERS ?? 120);
-const ROUNDS = Number(process.env.BENCH_ENGINE_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ENGINE_ROUNDS ?? 4);
 const HELD = Number(process.env.BENCH_ENGINE_HELD ?? 500);
-const WARMUP = 20;
 
 interface Phase {
   /** One order of the phase, to show its history. */
   sample: WorkflowHandle;
+  /** The order that ended last: the one that set the phase's wall time. */
+  slowest: WorkflowHandle;
   orders: number;
   wallMs: number;
   workerCpuMs: number;
+  /** The worker's CPU by thread name (JS thread, GC helpers, the SDK's native runtime). */
+  workerThreadsMs: Record<string, number>;
   serverCpuMs: number;
   calls: number;
   /** When the orders ended, ms after the first start: the spread behind the phase's wall time. */
@@ -46,19 +51,25 @@ async function run(ctx: BenchContext): Promise<Figure[]> {
     const order: SideKey[] = ['handwritten', 'interpreter'];
     let seed = 0;
     const nextSeeds = (n: number) => Array.from({ length: n }, () => seed++);
-    for (const key of order) await runPhase(sides[key], nextSeeds(WARMUP), () => 0);
+    const serverCpuMs = () => server.service.cpuMs();
+    // Warm-up: a full round per side, not counted. A worker's first orders pay for its JIT (more
+    // code to compile on the interpreter's side); a worker that runs for months pays that once.
+    for (const key of order) logPhase(ctx, 'warm-up', key, await runPhase(sides[key], nextSeeds(ORDERS), serverCpuMs));
 
+    // ABBA: the sides swap places every round, so a drift of the shared dev server (it slows as
+    // finished workflows pile up in its in-memory store) falls on both alike.
     const phases: Record<SideKey, Phase[]> = { handwritten: [], interpreter: [] };
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const key of order) {
-        const phase = await runPhase(sides[key], nextSeeds(ORDERS), () => server.service.cpuMs());
+      for (const key of round % 2 === 1 ? order : [...order].reverse()) {
+        const phase = await runPhase(sides[key], nextSeeds(ORDERS), serverCpuMs);
         phases[key].push(phase);
-        ctx.log(`engine: round ${round} ${key.padEnd(11)} ${ORDERS} orders in ${(phase.wallMs / 1000).toFixed(1)} s = ${(phase.orders / phase.wallMs * 1000).toFixed(1)} orders/s; `
-          + `worker CPU ${(phase.workerCpuMs / phase.orders).toFixed(1)} ms/order, dev server CPU ${(phase.serverCpuMs / phase.orders).toFixed(1)} ms/order; `
-          + `orders ended after ${fmtS(phase.ended.p50)} (p50), ${fmtS(phase.ended.p90)} (p90), ${fmtS(phase.ended.last)} (last)`);
+        logPhase(ctx, `round ${round}`, key, phase);
       }
     }
     for (const key of order) ctx.log(`engine: one ${key} order: ${await historyShape(phases[key][0].sample)}`);
+    for (const key of order) {
+      ctx.log(`engine: ${key} slowest orders per round: ${(await Promise.all(phases[key].map((p) => longestGaps(p.slowest)))).join('; ')}`);
+    }
     const memory: Record<SideKey, { rssMb: number; heapMb: number }> = {
       handwritten: await measureHeld(sides.handwritten, nextSeeds(HELD)),
       interpreter: await measureHeld(sides.interpreter, nextSeeds(HELD)),
@@ -76,6 +87,17 @@ async function run(ctx: BenchContext): Promise<Figure[]> {
 
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+function logPhase(ctx: BenchContext, label: string, key: SideKey, phase: Phase): void {
+  const per = (ms: number) => (ms / phase.orders).toFixed(1);
+  ctx.log(`engine: ${label} ${key.padEnd(11)} ${phase.orders} orders in ${fmtS(phase.wallMs)} = ${(phase.orders / phase.wallMs * 1000).toFixed(1)} orders/s; `
+    + `worker CPU ${per(phase.workerCpuMs)} ms/order (${byThread(phase)}), dev server CPU ${per(phase.serverCpuMs)} ms/order; `
+    + `orders ended after ${fmtS(phase.ended.p50)} (p50), ${fmtS(phase.ended.p90)} (p90), ${fmtS(phase.ended.last)} (last)`);
+}
+
+/** e.g. "node 19.3, tokio-runtime-w 8.2": the worker's CPU per order by thread name, largest first. */
+const byThread = (phase: Phase) => Object.entries(phase.workerThreadsMs).filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1])
+  .map(([name, ms]) => `${name} ${(ms / phase.orders).toFixed(1)}`).join(', ');
+
 /** The same template with a day-long first timer: orders park there (memory phase). */
 function holdVariant(raw: typeof rawTemplate): Record<string, unknown> {
   return {
@@ -88,18 +110,23 @@ function holdVariant(raw: typeof rawTemplate): Record<string, unknown> {
 async function runPhase(side: Side, seeds: number[], serverCpuMs: () => number): Promise<Phase> {
   const starters = await side.prepare(seeds, false);
   const before = await side.stats();
+  const threadsBefore = cpuMsByThread(side.worker.pid);
   const serverBefore = serverCpuMs();
   const t0 = performance.now();
   const handles = await Promise.all(starters.map((start) => start()));
   const endedMs: number[] = [];
+  let slowest = handles[0];
   const results = await Promise.all(handles.map((handle) => (handle.result() as Promise<OrderResult>).then((result) => {
     endedMs.push(performance.now() - t0);
+    slowest = handle;
     return result;
   })));
   const wallMs = performance.now() - t0;
   endedMs.sort((a, b) => a - b);
   const ended = { p50: endedMs[Math.floor(endedMs.length * 0.5)], p90: endedMs[Math.floor(endedMs.length * 0.9)], last: wallMs };
   const after = await side.stats();
+  const threadsAfter = cpuMsByThread(side.worker.pid);
+  const workerThreadsMs = Object.fromEntries(Object.entries(threadsAfter).map(([name, ms]) => [name, ms - (threadsBefore[name] ?? 0)]));
   const calls = after.calls - before.calls;
   if (calls !== seeds.length * CALLS_PER_ORDER) throw new Error(`${side.key}: ${calls} activity calls for ${seeds.length} orders, expected ${CALLS_PER_ORDER} each`);
   await Promise.all(results.map(async (result, i) => {
@@ -109,7 +136,7 @@ async function runPhase(side: Side, seeds: number[], serverCpuMs: () => number):
       throw new Error(`${side.key}: order with seed ${seeds[i]} ended ${result.status} with ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
     }
   }));
-  return { sample: handles[0], orders: seeds.length, wallMs, workerCpuMs: after.cpuMs - before.cpuMs, serverCpuMs: serverCpuMs() - serverBefore, calls, ended };
+  return { sample: handles[0], slowest, orders: seeds.length, wallMs, workerCpuMs: after.cpuMs - before.cpuMs, workerThreadsMs, serverCpuMs: serverCpuMs() - serverBefore, calls, ended };
 }
 
 /** Parks `seeds.length` orders on a day-long timer and measures the worker's growth per order. */
@@ -136,7 +163,7 @@ async function measureHeld(side: Side, seeds: number[]): Promise<{ rssMb: number
 }
 
 function figures(phases: Record<SideKey, Phase[]>, memory: Record<SideKey, { rssMb: number }>): Figure[] {
-  const total = (key: SideKey) => phases[key].reduce<Omit<Phase, 'sample' | 'ended'>>((sum, p) => ({
+  const total = (key: SideKey) => phases[key].reduce<Omit<Phase, 'sample' | 'slowest' | 'ended' | 'workerThreadsMs'>>((sum, p) => ({
     orders: sum.orders + p.orders, wallMs: sum.wallMs + p.wallMs, workerCpuMs: sum.workerCpuMs + p.workerCpuMs,
     serverCpuMs: sum.serverCpuMs + p.serverCpuMs, calls: sum.calls + p.calls,
   }), { orders: 0, wallMs: 0, workerCpuMs: 0, serverCpuMs: 0, calls: 0 });

@@ -78,7 +78,7 @@ const queueOf = (key: SideKey) => `bench-engine-${key}`;
 async function spawnWorker(key: SideKey, deps: SideDeps): Promise<Service> {
   const worker = forkTs(`${key} worker`, `${ROOT}/test/bench/engine/engine-worker.child.ts`, {
     ...process.env, BENCH_SIDE: key, BENCH_TASK_QUEUE: queueOf(key), TEMPORAL_ADDRESS: deps.address, DATABASE_URL: deps.databaseUrl,
-  }, ['--expose-gc', '-r', `${ROOT}/test/bench/support/heap-probe.ts`]);
+  }, ['--expose-gc', ...(process.env.BENCH_WORKER_FLAGS?.split(' ').filter(Boolean) ?? []), '-r', `${ROOT}/test/bench/support/heap-probe.ts`]);
   await worker.waitForOutput('bench worker ready', 180_000);
   return worker;
 }

@@ -3,7 +3,7 @@
  * comparison runs in its own. Everything started here is stopped by stopAll(), also on a crash.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { sleep } from './stats';
 
@@ -19,6 +19,28 @@ export function cpuMsOf(pid: number): number {
   return (ticks * 1000) / CLOCK_TICKS;
 }
 const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
+
+/**
+ * CPU ms of a process's threads, summed by thread name with numbers dropped ("main" for the main
+ * thread, "tokio-runtime-w", "node"): which part of a process (main JS thread, other JS threads and
+ * GC helpers, native runtime) did the work.
+ */
+export function cpuMsByThread(pid: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended between the listing and the read
+    }
+    // The main thread is told apart; Node 20 leaves its other threads (workers, GC helpers) named like it.
+    const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[\d#]+/g, '').trim() || '?';
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    out[name] = (out[name] ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  }
+  return out;
+}
 
 /** Spawns a long-running process whose output is kept (the tail is shown if it dies). */
 export function spawnService(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Service {
