@@ -15,6 +15,7 @@ import { childOrderId } from './interpreter/child-order-id';
 import { ADAPTER_PATCHES } from './order-patches';
 import { ProcessRuntime } from './interpreter/process-runtime';
 import { ServiceFailure, type Ports, type ProcessInput, type ServiceCall } from './interpreter/ports';
+import { serviceResult } from './interpreter/executors/service-task.executor';
 import {
   cancelUpdate, completeTaskUpdate, messageSignal, migrateUpdate, resolveIncidentUpdate, stateQuery,
   type OrderWorkflowResult,
@@ -82,11 +83,6 @@ function taskRowWriter(input: OrderWorkflowInput) {
   return applies(input, ADAPTER_PATCHES.localTaskRows) ? taskRows : engine;
 }
 
-/** An activity's result as the interpreter takes it: a record (anything else as `{ result }`). */
-function serviceResult(result: unknown): Record<string, unknown> {
-  return result && typeof result === 'object' ? (result as Record<string, unknown>) : { result };
-}
-
 /** A failed activity (retries exhausted, or non-retryable) becomes the interpreter's ServiceFailure. */
 function serviceError(call: ServiceCall, err: unknown): unknown {
   if (!(err instanceof ActivityFailure)) return err;
@@ -101,9 +97,9 @@ function runService(call: ServiceCall): Promise<Record<string, unknown>> {
   });
 }
 
-/** The lean fibers' form: the activity's `.then` is the only promise. */
-function startService(call: ServiceCall, done: (result: Record<string, unknown>) => void, failed: (error: unknown) => void): void {
-  serviceProxy(call.retry, call.timeout)[call.activity](call.input).then((result) => done(serviceResult(result)), (err: unknown) => failed(serviceError(call, err)));
+/** The lean fibers' form: the activity's `.then` is the only promise; its result goes to `done` as is. */
+function startService(call: ServiceCall, done: (result: unknown) => void, failed: (error: unknown) => void): void {
+  serviceProxy(call.retry, call.timeout)[call.activity](call.input).then(done, (err: unknown) => failed(serviceError(call, err)));
 }
 
 function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports {

@@ -84,7 +84,8 @@ function walk(ctx: ProcessContext, token: Token, first: Arrival, alreadyEntered:
       const at = arrival;
       if (at.resume === undefined && ctx.graph.node(token.nodeId).type === 'serviceTask') {
         try {
-          startServiceTask(ctx, token, (edges) => proceed(ctx, token, edges), (error) => recover(ctx, token, at, error));
+          // Bound, not an arrow: a bound function adds no frame to the stacks captured below.
+          startServiceTask(ctx, token, proceed.bind(null, ctx, token), (error) => recover(ctx, token, at, error));
         } catch (error) {
           recover(ctx, token, at, error); // the input mapping failed before the activity started
         }

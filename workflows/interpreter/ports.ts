@@ -78,9 +78,12 @@ export interface Ports {
   /**
    * `runService` in callback form, for the lean fibers (PATCHES.leanFibers): calls exactly one of
    * `done` / `failed` (a ServiceFailure when attempts are exhausted) from the activity's own
-   * settlement, creating no promise of its own. Hosts may omit it (runService is used instead).
+   * settlement, creating no promise of its own. `done` gets the activity's result as it came (the
+   * interpreter takes a non-record as `{ result }`), so a host can hand it to the settlement as is:
+   * no frame of the host's between the settlement and the walk (each frame costs in every captured
+   * promise stack). Hosts may omit it (runService is used instead).
    */
-  startService?(call: ServiceCall, done: (result: Record<string, unknown>) => void, failed: (error: unknown) => void): void;
+  startService?(call: ServiceCall, done: (result: unknown) => void, failed: (error: unknown) => void): void;
   openIncident(spec: IncidentSpec): Promise<string>;
   closeIncident(incidentId: string, resolution: { action: string; by?: string | null }): Promise<void>;
   /** Writes projection events (idempotent by seq). */

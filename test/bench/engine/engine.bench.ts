@@ -2,7 +2,7 @@
  * `engine`: OrderPath's interpreter against a hand-written Temporal workflow doing the same work
  * (test/bench/handwritten.workflow.ts), on one dev server, each side's worker in its own process.
  * Throughput and worker CPU over ABBA rounds of N concurrent orders after a warm-up round; memory
- * per order parked in the sticky cache. Tunables: BENCH_ENGINE_ORDERS (120), BENCH_ENGINE_ROUNDS (4),
+ * per order parked in the sticky cache. Tunables: BENCH_ENGINE_ORDERS (120), BENCH_ENGINE_ROUNDS (6),
  * BENCH_ENGINE_HELD (500); BENCH_WORKER_FLAGS adds Node flags to both workers (for experiments).
  */
 import type { WorkflowHandle } from '@temporalio/client';
@@ -19,7 +19,7 @@ import { historyShape, longestGaps } from './history-shape';
 import { type OrderResult, type Side, type SideKey, startSides } from './sides';
 
 const ORDERS = Number(process.env.BENCH_ENGINE_ORDERS ?? 120);
-const ROUNDS = Number(process.env.BENCH_ENGINE_ROUNDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ENGINE_ROUNDS ?? 6);
 const HELD = Number(process.env.BENCH_ENGINE_HELD ?? 500);
 
 interface Phase {

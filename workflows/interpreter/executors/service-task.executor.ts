@@ -43,12 +43,12 @@ export function startServiceTask(ctx: ProcessContext, token: Token, done: (edges
   const node = ctx.graph.nodeOf(token.nodeId, 'serviceTask');
   const call = serviceCall(ctx, node);
   ctx.park();
-  const settled = (result: Record<string, unknown>) => {
+  const settled = (result: unknown) => {
     ctx.unpark();
     let edges: NodeOutcome;
     try {
       ctx.throwIfStopped();
-      edges = completeServiceTask(ctx, token, node, result);
+      edges = completeServiceTask(ctx, token, node, serviceResult(result));
     } catch (error) {
       failed(error);
       return;
@@ -61,6 +61,11 @@ export function startServiceTask(ctx: ProcessContext, token: Token, done: (edges
   };
   if (ctx.ports.startService) ctx.ports.startService(call, settled, refused);
   else void ctx.ports.runService(call).then(settled, refused);
+}
+
+/** An activity's result as the interpreter takes it: a record (anything else as `{ result }`). */
+export function serviceResult(result: unknown): Record<string, unknown> {
+  return result && typeof result === 'object' ? (result as Record<string, unknown>) : { result };
 }
 
 function serviceCall(ctx: ProcessContext, node: NodeOf<'serviceTask'>): ServiceCall {
