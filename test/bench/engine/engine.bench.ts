@@ -11,7 +11,7 @@ import type { Benchmark, BenchContext } from '../support/benchmark';
 import { openBenchDb, publishBenchTemplate } from '../support/bench-db';
 import { startDevServer } from '../support/dev-server';
 import type { Figure } from '../support/results';
-import { cpuMsByThread } from '../support/processes';
+import { allPostgresCpuMs, cpuMsByThread } from '../support/processes';
 import { sleep } from '../support/stats';
 import { BENCH_ACTIVITY_NAMES, CALLS_BEFORE_FIRST_TIMER, CALLS_PER_ORDER, referenceVars } from './bench.activities';
 import rawTemplate from './engine.template.json';
@@ -33,6 +33,8 @@ interface Phase {
   /** The worker's CPU by thread name (JS thread, GC helpers, the SDK's native runtime). */
   workerThreadsMs: Record<string, number>;
   serverCpuMs: number;
+  /** Every PostgreSQL process's CPU over the phase (the projection's writes, and whatever else PostgreSQL did meanwhile). */
+  postgresCpuMs: number;
   calls: number;
   /** When the orders ended, ms after the first start: the spread behind the phase's wall time. */
   ended: { p50: number; p90: number; last: number };
@@ -90,7 +92,7 @@ const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function logPhase(ctx: BenchContext, label: string, key: SideKey, phase: Phase): void {
   const per = (ms: number) => (ms / phase.orders).toFixed(1);
   ctx.log(`engine: ${label} ${key.padEnd(11)} ${phase.orders} orders in ${fmtS(phase.wallMs)} = ${(phase.orders / phase.wallMs * 1000).toFixed(1)} orders/s; `
-    + `worker CPU ${per(phase.workerCpuMs)} ms/order (${byThread(phase)}), dev server CPU ${per(phase.serverCpuMs)} ms/order; `
+    + `worker CPU ${per(phase.workerCpuMs)} ms/order (${byThread(phase)}), dev server CPU ${per(phase.serverCpuMs)}, PostgreSQL ${per(phase.postgresCpuMs)} ms/order; `
     + `orders ended after ${fmtS(phase.ended.p50)} (p50), ${fmtS(phase.ended.p90)} (p90), ${fmtS(phase.ended.last)} (last)`);
 }
 
@@ -112,6 +114,7 @@ async function runPhase(side: Side, seeds: number[], serverCpuMs: () => number):
   const before = await side.stats();
   const threadsBefore = cpuMsByThread(side.worker.pid);
   const serverBefore = serverCpuMs();
+  const postgresBefore = allPostgresCpuMs();
   const t0 = performance.now();
   const handles = await Promise.all(starters.map((start) => start()));
   const endedMs: number[] = [];
@@ -125,6 +128,7 @@ async function runPhase(side: Side, seeds: number[], serverCpuMs: () => number):
   endedMs.sort((a, b) => a - b);
   const ended = { p50: endedMs[Math.floor(endedMs.length * 0.5)], p90: endedMs[Math.floor(endedMs.length * 0.9)], last: wallMs };
   const after = await side.stats();
+  const postgresMs = allPostgresCpuMs() - postgresBefore;
   const threadsAfter = cpuMsByThread(side.worker.pid);
   const workerThreadsMs = Object.fromEntries(Object.entries(threadsAfter).map(([name, ms]) => [name, ms - (threadsBefore[name] ?? 0)]));
   const calls = after.calls - before.calls;
@@ -136,7 +140,7 @@ async function runPhase(side: Side, seeds: number[], serverCpuMs: () => number):
       throw new Error(`${side.key}: order with seed ${seeds[i]} ended ${result.status} with ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
     }
   }));
-  return { sample: handles[0], slowest, orders: seeds.length, wallMs, workerCpuMs: after.cpuMs - before.cpuMs, workerThreadsMs, serverCpuMs: serverCpuMs() - serverBefore, calls, ended };
+  return { sample: handles[0], slowest, orders: seeds.length, wallMs, workerCpuMs: after.cpuMs - before.cpuMs, workerThreadsMs, serverCpuMs: serverCpuMs() - serverBefore, postgresCpuMs: postgresMs, calls, ended };
 }
 
 /** Parks `seeds.length` orders on a day-long timer and measures the worker's growth per order. */
@@ -163,7 +167,7 @@ async function measureHeld(side: Side, seeds: number[]): Promise<{ rssMb: number
 }
 
 function figures(phases: Record<SideKey, Phase[]>, memory: Record<SideKey, { rssMb: number }>): Figure[] {
-  const total = (key: SideKey) => phases[key].reduce<Omit<Phase, 'sample' | 'slowest' | 'ended' | 'workerThreadsMs'>>((sum, p) => ({
+  const total = (key: SideKey) => phases[key].reduce<Omit<Phase, 'sample' | 'slowest' | 'ended' | 'workerThreadsMs' | 'postgresCpuMs'>>((sum, p) => ({
     orders: sum.orders + p.orders, wallMs: sum.wallMs + p.wallMs, workerCpuMs: sum.workerCpuMs + p.workerCpuMs,
     serverCpuMs: sum.serverCpuMs + p.serverCpuMs, calls: sum.calls + p.calls,
   }), { orders: 0, wallMs: 0, workerCpuMs: 0, serverCpuMs: 0, calls: 0 });

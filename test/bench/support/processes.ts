@@ -21,6 +21,34 @@ export function cpuMsOf(pid: number): number {
 const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
 
 /**
+ * CPU ms of every PostgreSQL process on this machine — server, background workers, backends — with
+ * those that ended since it started (their time is in the postmaster's reaped-children counters).
+ */
+export function allPostgresCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const parentIsPostgres = (() => {
+      try {
+        return readFileSync(`/proc/${fields[1]}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    })();
+    total += Number(fields[11]) + Number(fields[12]) + (parentIsPostgres ? 0 : Number(fields[13]) + Number(fields[14]));
+  }
+  return (total * 1000) / CLOCK_TICKS;
+}
+
+/**
  * CPU ms of a process's threads, summed by thread name with numbers dropped ("main" for the main
  * thread, "tokio-runtime-w", "node"): which part of a process (main JS thread, other JS threads and
  * GC helpers, native runtime) did the work.
