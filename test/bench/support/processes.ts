@@ -10,42 +10,40 @@ import { sleep } from './stats';
 export const ROOT = path.resolve(__dirname, '../../..');
 const started = new Set<ChildProcess>();
 
+/** A /proc …/stat line: the command name (which may hold spaces) and CPU ms, own and of reaped children. */
+interface ProcStat { name: string; parentPid: number; cpuMs: number; childrenCpuMs: number }
+const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
+
+/** Reads a /proc …/stat file; undefined when the process or thread has ended meanwhile. */
+function readStat(file: string): ProcStat | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // Fields after the command name start at index 2 of the split.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ms = (a: number, b: number) => ((Number(fields[a]) + Number(fields[b])) * 1000) / CLOCK_TICKS;
+  return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), parentPid: Number(fields[1]), cpuMs: ms(11, 12), childrenCpuMs: ms(13, 14) };
+}
+
 /** CPU time (user + system, all threads) of a process, from /proc; ms. */
 export function cpuMsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name (which may contain spaces) start at index 2 of the split.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / CLOCK_TICKS;
+  const stat = readStat(`/proc/${pid}/stat`);
+  if (!stat) throw new Error(`process ${pid} is gone`);
+  return stat.cpuMs;
 }
-const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
 
 /**
  * CPU ms of every PostgreSQL process on this machine — server, background workers, backends — with
  * those that ended since it started (their time is in the postmaster's reaped-children counters).
  */
 export function allPostgresCpuMs(): number {
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const parentIsPostgres = (() => {
-      try {
-        return readFileSync(`/proc/${fields[1]}/comm`, 'utf8').trim() === 'postgres';
-      } catch {
-        return false;
-      }
-    })();
-    total += Number(fields[11]) + Number(fields[12]) + (parentIsPostgres ? 0 : Number(fields[13]) + Number(fields[14]));
-  }
-  return (total * 1000) / CLOCK_TICKS;
+  const stats = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map((pid) => readStat(`/proc/${pid}/stat`));
+  const postgres = stats.filter((stat): stat is ProcStat => stat?.name === 'postgres');
+  const isPostgres = (pid: number) => readStat(`/proc/${pid}/stat`)?.name === 'postgres';
+  return postgres.reduce((total, stat) => total + stat.cpuMs + (isPostgres(stat.parentPid) ? 0 : stat.childrenCpuMs), 0);
 }
 
 /**
@@ -56,16 +54,11 @@ export function allPostgresCpuMs(): number {
 export function cpuMsByThread(pid: number): Record<string, number> {
   const out: Record<string, number> = {};
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    } catch {
-      continue; // the thread ended between the listing and the read
-    }
+    const stat = readStat(`/proc/${pid}/task/${tid}/stat`);
+    if (!stat) continue;
     // The main thread is told apart; Node 20 leaves its other threads (workers, GC helpers) named like it.
-    const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[\d#]+/g, '').trim() || '?';
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    out[name] = (out[name] ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    const name = tid === String(pid) ? 'main' : stat.name.replace(/[\d#]+/g, '').trim() || '?';
+    out[name] = (out[name] ?? 0) + stat.cpuMs;
   }
   return out;
 }
