@@ -50,6 +50,21 @@ describe('given an admin in the designer', () => {
     await page.selectOption('[data-testid=form-field-0] [data-testid=field-type] select', 'number');
     await setProp(page, 'form-field-0', 'field-label', 'Listing fee (CNY)');
     await page.check('[data-testid=form-field-0] [data-testid=field-required] input');
+    // A table field: its columns are built with the same field editor, one level down.
+    await page.click('[data-testid=add-field]');
+    await setProp(page, 'form-field-1', 'field-key', 'lines');
+    await page.selectOption('[data-testid=form-field-1] [data-testid=field-type] select', 'table');
+    await setProp(page, 'form-field-1', 'field-label', 'Order lines');
+    await page.waitForSelector('[data-testid=issues] li[data-code=form_bad_columns]');
+    await page.click('[data-testid=add-form-field-1-column]');
+    await setProp(page, 'form-field-1-column-0', 'field-key', 'sku');
+    await setProp(page, 'form-field-1-column-0', 'field-label', 'SKU');
+    await page.click('[data-testid=add-form-field-1-column]');
+    await setProp(page, 'form-field-1-column-1', 'field-key', 'qty');
+    await page.selectOption('[data-testid=form-field-1-column-1] [data-testid=field-type] select', 'integer');
+    await setProp(page, 'form-field-1-column-1', 'field-label', 'Cases');
+    await page.waitForSelector('[data-testid=issues] li[data-code=form_bad_columns]', { state: 'detached' });
+    await screenshot(page, 'designer-00-table-columns');
     await select(page, approve);
     await setProp(page, 'prop-name', 'Approve listing fee');
     await setProp(page, 'prop-role', 'supervisor');
@@ -127,7 +142,10 @@ describe('given an admin in the designer', () => {
     expect(v1.body.nodes).toHaveLength(6);
     expect(v1.body.nodes.find((n: { id: string }) => n.id === approve)).toMatchObject({ type: 'userTask', role: 'supervisor', name: 'Approve listing fee' });
     expect(v1.body.nodes.find((n: { id: string }) => n.id === negotiate)).toMatchObject({
-      stage: 'develop', dueIn: 'P14D', form: { fields: [{ key: 'listingFee', type: 'number', label: 'Listing fee (CNY)', required: true }] },
+      stage: 'develop', dueIn: 'P14D', form: { fields: [
+        { key: 'listingFee', type: 'number', label: 'Listing fee (CNY)', required: true },
+        { key: 'lines', type: 'table', label: 'Order lines', columns: [{ key: 'sku', type: 'text', label: 'SKU' }, { key: 'qty', type: 'integer', label: 'Cases' }] },
+      ] },
     });
     expect(v1.body.edges.find((e: { target: string }) => e.target === approve)).toMatchObject({ source: decision, condition: 'vars.listingFee > 50000' });
     });

@@ -109,6 +109,8 @@ export const en = {
   'props.takeEdge': 'Take edge {edge}',
   'props.form': 'Form fields',
   'props.addField': 'Add field',
+  'props.columns': 'Columns of each row',
+  'props.addColumn': 'Add column',
   'props.fieldKey': 'Key',
   'props.fieldType': 'Type',
   'props.fieldLabel': 'Label',

@@ -111,6 +111,8 @@ export const zh: Record<MessageKey, string> = {
   'props.takeEdge': '走连线 {edge}',
   'props.form': '表单字段',
   'props.addField': '添加字段',
+  'props.columns': '每行的列',
+  'props.addColumn': '添加列',
   'props.fieldKey': '键',
   'props.fieldType': '类型',
   'props.fieldLabel': '标签',

@@ -1,4 +1,7 @@
-/** The form-field builder of a user task: add, edit, reorder and remove fields. */
+/**
+ * The form-field builder of a user task: add, edit, reorder and remove fields. A table field's
+ * columns are edited with the same builder, one level down.
+ */
 import { FIELD_TYPES, type FormField } from '@orderpath/workflows/definition/schema';
 import type { ValidationIssue } from '@orderpath/workflows/definition/validate';
 import { useApp } from '../../app/app-context';
@@ -10,6 +13,10 @@ interface Props {
   issues: readonly ValidationIssue[];
   onChange(fields: FormField[] | undefined): void;
   onCommit(): void;
+  /** Where these fields sit in a validation issue's path: `.form.fields`, or a table's `.form.fields[2].columns`. */
+  path?: string;
+  /** Prefix of each field's test id (`form-field-0`); a table's columns get `form-field-2-column-0`. */
+  testIdPrefix?: string;
 }
 
 function optionsText(field: FormField): string {
@@ -24,11 +31,12 @@ function parseOptions(text: string): FormField['options'] {
   return options.length ? options : undefined;
 }
 
-function freshKey(fields: readonly FormField[]): string {
-  for (let n = fields.length + 1; ; n++) if (!fields.some((f) => f.key === `field${n}`)) return `field${n}`;
+function freshKey(fields: readonly FormField[], stem: string): string {
+  for (let n = fields.length + 1; ; n++) if (!fields.some((f) => f.key === `${stem}${n}`)) return `${stem}${n}`;
 }
 
-export function FormBuilder({ nodeId, fields, issues, onChange, onCommit }: Props) {
+export function FormBuilder({ nodeId, fields, issues, onChange, onCommit, path = '.form.fields', testIdPrefix = 'form-field' }: Props) {
+  const nested = path !== '.form.fields';
   const { t } = useApp();
   const set = (i: number, patch: Partial<FormField>) => onChange(fields.map((f, j) => {
     if (j !== i) return f;
@@ -42,16 +50,20 @@ export function FormBuilder({ nodeId, fields, issues, onChange, onCommit }: Prop
     next.splice(i + by, 0, f);
     onChange(next);
   };
-  const fieldIssue = (i: number) => issues.find((x) => x.path?.includes(`.form.fields[${i}]`))?.message;
+  // A field's own issues; its columns' issues show beside the columns.
+  const fieldIssue = (i: number) => issues.find((x) => {
+    const at = x.path?.indexOf(`${path}[${i}]`) ?? -1;
+    return at >= 0 && !x.path!.startsWith('.columns[', at + `${path}[${i}]`.length);
+  })?.message;
 
   return (
-    <fieldset className="form-builder" data-testid="form-builder">
-      <legend>{t('props.form')}</legend>
+    <fieldset className={nested ? 'form-builder nested' : 'form-builder'} data-testid={nested ? `${testIdPrefix}s` : 'form-builder'}>
+      <legend>{t(nested ? 'props.columns' : 'props.form')}</legend>
       {fields.map((f, i) => {
         const id = `${nodeId}-field-${i}`;
         const numeric = f.type === 'number' || f.type === 'integer' || f.type === 'text' || f.type === 'textarea' || f.type === 'multiselect' || f.type === 'table';
         return (
-          <div key={i} className={`form-field-editor${fieldIssue(i) ? ' prop-invalid' : ''}`} data-testid={`form-field-${i}`}>
+          <div key={i} className={`form-field-editor${fieldIssue(i) ? ' prop-invalid' : ''}`} data-testid={`${testIdPrefix}-${i}`}>
             <div className="row">
               <strong>{i + 1}.</strong>
               <button type="button" className="link" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('props.moveUp')}>↑</button>
@@ -76,17 +88,17 @@ export function FormBuilder({ nodeId, fields, issues, onChange, onCommit }: Prop
               <TextProp id={`${id}-opts`} label={t('props.options')} multiline value={optionsText(f)} onChange={(v) => set(i, { options: parseOptions(v ?? '') })} onCommit={onCommit} />
             )}
             {f.type === 'table' && (
-              <TextProp id={`${id}-cols`} label="Columns (JSON)" multiline value={JSON.stringify(f.columns ?? [])} onCommit={onCommit}
-                onChange={(v) => { try { set(i, { columns: JSON.parse(v ?? '[]') as FormField[] }); } catch { /* keep typing */ } }} />
+              <FormBuilder nodeId={`${id}-col`} fields={f.columns ?? []} issues={issues} onChange={(columns) => set(i, { columns: columns ?? [] })}
+                onCommit={onCommit} path={`${path}[${i}].columns`} testIdPrefix={`${testIdPrefix}-${i}-column`} />
             )}
             <ExpressionProp id={`${id}-default`} label={t('props.default')} value={f.default} onChange={(v) => set(i, { default: v })} onCommit={onCommit} />
             <TextProp id={`${id}-help`} label={t('props.help')} value={f.help} onChange={(v) => set(i, { help: v })} onCommit={onCommit} />
           </div>
         );
       })}
-      <button type="button" className="secondary" data-testid="add-field"
-        onClick={() => onChange([...fields, { key: freshKey(fields), type: 'text', label: `Field ${fields.length + 1}` }])}>
-        {t('props.addField')}
+      <button type="button" className="secondary" data-testid={nested ? `add-${testIdPrefix}` : 'add-field'}
+        onClick={() => onChange([...fields, { key: freshKey(fields, nested ? 'column' : 'field'), type: 'text', label: `${nested ? 'Column' : 'Field'} ${fields.length + 1}` }])}>
+        {t(nested ? 'props.addColumn' : 'props.addField')}
       </button>
     </fieldset>
   );
