@@ -1,9 +1,9 @@
 /**
  * Every signal, query and update of the order workflow, typed, shared by the worker and the API.
  */
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate, type Sinks } from '@temporalio/workflow';
 import type { Definition } from './definition/schema';
-import type { ProcessSnapshot } from './interpreter/ports';
+import type { OrderEvent, ProcessSnapshot } from './interpreter/ports';
 
 export const TASK_QUEUE = 'orderpath';
 
@@ -47,4 +47,25 @@ export const stateQuery = defineQuery<ProcessSnapshot>('state');
 export interface OrderWorkflowResult {
   status: 'completed' | 'cancelled' | 'aborted';
   vars: Record<string, unknown>;
+  /**
+   * The order's last projection events (ports.recordEndEvents), when its end handed them over:
+   * written by the worker's `orderEnd` sink as the order completes, and by the closed-order
+   * projector from here if that write was lost (apps/worker/src/closed-order-projector.ts).
+   */
+  endEvents?: OrderEvent[];
+}
+
+/** What the end sink writes: the input of the recordEvents activity. */
+export interface OrderEndBatch {
+  orderId: string;
+  events: OrderEvent[];
+  vars: Record<string, unknown>;
+}
+
+/** Calls from the order workflow to its worker, outside history (sinks). */
+export interface OrderSinks extends Sinks {
+  orderEnd: {
+    /** Writes the order's last batch; not called on replay. */
+    record(batch: OrderEndBatch): void;
+  };
 }

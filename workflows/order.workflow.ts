@@ -5,7 +5,7 @@
  */
 import {
   ActivityFailure, ApplicationFailure, condition, continueAsNew, executeChild,
-  allHandlersFinished, patched, proxyActivities, proxyLocalActivities, sleep, upsertSearchAttributes, uuid4, workflowInfo, setHandler,
+  allHandlersFinished, patched, proxyActivities, proxyLocalActivities, proxySinks, sleep, upsertSearchAttributes, uuid4, workflowInfo, setHandler,
 } from '@temporalio/workflow';
 import type { Activities } from '@orderpath/activities';
 import { parseDuration } from './definition/duration';
@@ -14,11 +14,11 @@ import type { RetryPolicy } from './definition/schema';
 import { childOrderId } from './interpreter/child-order-id';
 import { ADAPTER_PATCHES } from './order-patches';
 import { ProcessRuntime } from './interpreter/process-runtime';
-import { ServiceFailure, type Ports, type ProcessInput, type ServiceCall } from './interpreter/ports';
+import { ServiceFailure, type OrderEvent, type Ports, type ProcessInput, type ServiceCall } from './interpreter/ports';
 import { serviceResult } from './interpreter/executors/service-task.executor';
 import {
   cancelUpdate, completeTaskUpdate, messageSignal, migrateUpdate, resolveIncidentUpdate, stateQuery,
-  type OrderWorkflowResult,
+  type OrderSinks, type OrderWorkflowResult,
 } from './messages';
 
 
@@ -49,6 +49,11 @@ const taskRows = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30s',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
 });
+
+// The order's last batch: in the workflow's result (durable with the order's end) and written by the
+// worker once the workflow task that ends the order is done: no local activity, no second
+// activation, no marker. A lost write is redone from the result by the closed-order projector.
+const { orderEnd } = proxySinks<OrderSinks>();
 
 const DEFAULT_HISTORY_LIMIT = 10_000;
 const serviceProxies = new Map<string, Record<string, (input: unknown) => Promise<unknown>>>();
@@ -102,7 +107,7 @@ function startService(call: ServiceCall, done: (result: unknown) => void, failed
   serviceProxy(call.retry, call.timeout)[call.activity](call.input).then(done, (err: unknown) => failed(serviceError(call, err)));
 }
 
-function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports {
+function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime, end: { events?: OrderEvent[] }): Ports {
   return {
     // The sandbox's Date is deterministic: it reads the workflow task's start time.
     now: () => new Date().getTime(),
@@ -118,6 +123,10 @@ function ports(input: OrderWorkflowInput, runtime: () => ProcessRuntime): Ports 
     closeIncident: (id, resolution) => engine.closeIncident(id, resolution),
     // The live variables: the payload converter serialises them when the activity is scheduled.
     recordEvents: (orderId, events) => projection.recordEvents({ orderId, events, vars: runtime().variables }),
+    recordEndEvents: (orderId, events) => {
+      end.events = events;
+      orderEnd.record({ orderId, events, vars: runtime().variables });
+    },
     startChild: async ({ templateKey, templateVersion, nodeId, iteration, variables }) => {
       const template = await engine.loadTemplate(templateKey, templateVersion);
       // Derived, not random: the same call never starts a second child (see child-order-id.ts).
@@ -154,7 +163,8 @@ function asFailure(err: unknown): never {
 }
 
 export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWorkflowResult> {
-  const runtime: ProcessRuntime = new ProcessRuntime(input, ports(input, () => runtime));
+  const end: { events?: OrderEvent[] } = {};
+  const runtime: ProcessRuntime = new ProcessRuntime(input, ports(input, () => runtime, end));
   // The version the order runs on; a successful migration replaces it (carried over continue-as-new).
   let template = input.template;
   const guard = (check: () => void) => { try { check(); } catch (err) { asFailure(err); } };
@@ -185,5 +195,5 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWor
   if (result.status === 'continueAsNew') {
     return continueAsNew<typeof orderWorkflow>({ ...input, template, resume: result.snapshot });
   }
-  return { status: result.status, vars: result.vars };
+  return end.events ? { status: result.status, vars: result.vars, endEvents: end.events } : { status: result.status, vars: result.vars };
 }

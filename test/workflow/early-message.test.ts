@@ -5,7 +5,7 @@
 import { messageSignal, stateQuery } from '@orderpath/workflows/messages';
 import { chain, def, node } from '@orderpath/workflows/definition/test-builders';
 import { useTimeSkippingHarness } from './helpers/harness';
-import { checked, completeAt, eventsOf, eventually, openTask, startOrder, stateWhen, uniqueKey } from './helpers/orders';
+import { checked, completeAt, completedWith, eventsOf, eventually, openTask, startOrder, stateWhen, uniqueKey } from './helpers/orders';
 
 const harness = useTimeSkippingHarness();
 
@@ -27,7 +27,7 @@ describe('given an order still at the task before its payment catch', () => {
     await eventually(h.ds, orderId, 'message_stored');
     await completeAt(h, orderId, handle, 'publish');
 
-    await expect(handle.result()).resolves.toEqual({ status: 'completed', vars: { invoice: 'INV-1', paid: 900 } });
+    await expect(handle.result()).resolves.toEqual(completedWith({ invoice: 'INV-1', paid: 900 }));
     const types = (await eventsOf(h.ds, orderId)).map((e) => e.type);
     expect(types.indexOf('message_stored')).toBeLessThan(types.indexOf('task_completed'));
     expect(types).toContain('message_received');
@@ -46,7 +46,7 @@ describe('given an order still at the task before its payment catch', () => {
     expect(waiting.status).toBe('waiting');
     expect(waiting.pendingMessages).toEqual([expect.objectContaining({ name: 'paymentReceived', correlation: 'INV-2', payload: { paid: 1 } })]);
     await handle.signal(messageSignal, { name: 'paymentReceived', correlation: 'INV-1', payload: { paid: 900 } });
-    await expect(handle.result()).resolves.toEqual({ status: 'completed', vars: { invoice: 'INV-1', paid: 900 } });
+    await expect(handle.result()).resolves.toEqual(completedWith({ invoice: 'INV-1', paid: 900 }));
     expect((await handle.query(stateQuery)).pendingMessages).toEqual([expect.objectContaining({ correlation: 'INV-2' })]);
   });
 });

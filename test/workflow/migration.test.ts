@@ -8,7 +8,7 @@ import type { Definition } from '@orderpath/workflows/definition/schema';
 import { migrateUpdate, stateQuery } from '@orderpath/workflows/messages';
 import { chain, def, node } from '@orderpath/workflows/definition/test-builders';
 import { useTimeSkippingHarness } from './helpers/harness';
-import { checked, complete, completeAt, eventually, openTask, refusal, startOrder, tasksOf, uniqueKey, until, type OrderHandle } from './helpers/orders';
+import { checked, complete, completeAt, completedWith, eventually, openTask, type OrderHandle, refusal, startOrder, tasksOf, uniqueKey, until } from './helpers/orders';
 
 const harness = useTimeSkippingHarness();
 const okForm = { fields: [{ key: 'ok', type: 'boolean', label: 'OK' }] };
@@ -48,7 +48,7 @@ describe('given an order waiting on its approval task (v1)', () => {
     expect(await eventually(h.ds, orderId, 'migrated')).toMatchObject({ data: { fromVersion: 1, toVersion: 2, nodeMapping: { approve: 'approve-v2' } } });
     await complete(handle, task.id, { ok: true });
     await completeAt(h, orderId, handle, 'notify');
-    await expect(handle.result()).resolves.toEqual({ status: 'completed', vars: { ok: true } });
+    await expect(handle.result()).resolves.toEqual(completedWith({ ok: true }));
     // The task row followed its token to the renamed node.
     expect((await tasksOf(h.ds, orderId)).map((t) => [t.nodeId, t.status])).toEqual([['approve-v2', 'completed'], ['notify', 'completed']]);
   });
@@ -66,7 +66,7 @@ describe('given an order waiting on its approval task (v1)', () => {
     expect(refused.details).toMatchObject({ nodeId: 'approve' });
     expect(await handle.query(stateQuery)).toMatchObject({ templateVersion: 1, tokens: [expect.objectContaining({ nodeId: 'approve' })] });
     await complete(handle, task.id, { ok: false });
-    await expect(handle.result()).resolves.toEqual({ status: 'completed', vars: { ok: false } });
+    await expect(handle.result()).resolves.toEqual(completedWith({ ok: false }));
     expect((await tasksOf(h.ds, orderId)).map((t) => t.nodeId)).toEqual(['approve']);
   });
 

@@ -6,7 +6,7 @@
 import { resolveIncidentUpdate, stateQuery } from '@orderpath/workflows/messages';
 import { def, edge, node } from '@orderpath/workflows/definition/test-builders';
 import { useTimeSkippingHarness } from './helpers/harness';
-import { checked, completeAt, startOrder, tasksOf, uniqueKey, until, type OrderHandle } from './helpers/orders';
+import { checked, completeAt, completedWith, type OrderHandle, startOrder, tasksOf, uniqueKey, until } from './helpers/orders';
 
 
 /** Per order: how often the activity ran; it fails until the test heals the order's gateway. */
@@ -74,7 +74,7 @@ describe('given an open incident', () => {
     await resolve(handle, incident.id, 'retry');
     await completeAt(harness.h, orderId, handle, 'review');
 
-    await expect(handle.result()).resolves.toEqual({ status: 'completed', vars: { amount: 250, receipt: 'R-250' } });
+    await expect(handle.result()).resolves.toEqual(completedWith({ amount: 250, receipt: 'R-250' }));
     expect(calls.get(orderId)).toBe(4);
     expect(await incidentsOf(orderId)).toEqual([expect.objectContaining({ id: incident.id, status: 'resolved', resolution: 'retry', resolvedBy: 'supervisor' })]);
   });
@@ -85,7 +85,7 @@ describe('given an open incident', () => {
     await resolve(handle, incident.id, 'skip', { receipt: 'paid-by-bank-transfer' });
     await completeAt(harness.h, orderId, handle, 'review');
 
-    await expect(handle.result()).resolves.toEqual({ status: 'completed', vars: { amount: 250, receipt: 'paid-by-bank-transfer' } });
+    await expect(handle.result()).resolves.toEqual(completedWith({ amount: 250, receipt: 'paid-by-bank-transfer' }));
     expect(calls.get(orderId)).toBe(3);
     expect(await incidentsOf(orderId)).toEqual([expect.objectContaining({ status: 'resolved', resolution: 'skip', resolvedBy: 'supervisor' })]);
   });

@@ -8,7 +8,7 @@ import { stateQuery } from '@orderpath/workflows/messages';
 import type { orderWorkflow } from '@orderpath/workflows/order.workflow';
 import { chain, def, node } from '@orderpath/workflows/definition/test-builders';
 import { useTimeSkippingHarness } from './helpers/harness';
-import { checked, complete, openTask, startOrder, stateWhen, uniqueKey } from './helpers/orders';
+import { checked, complete, completedWith, openTask, startOrder, stateWhen, uniqueKey } from './helpers/orders';
 
 const harness = useTimeSkippingHarness();
 
@@ -44,8 +44,8 @@ describe('given a published child template and a parent calling it from a subPro
 
     await complete(childHandle, task.id, { eta: '2025-03-01' });
 
-    await expect(childHandle.result()).resolves.toEqual({ status: 'completed', vars: { qty: 12, eta: '2025-03-01' } });
-    await expect(handle.result()).resolves.toEqual({ status: 'completed', vars: { qty: 12, note: 'stays in the parent', eta: '2025-03-01', packedQty: 12 } });
+    await expect(childHandle.result()).resolves.toEqual(completedWith({ qty: 12, eta: '2025-03-01' }));
+    await expect(handle.result()).resolves.toEqual(completedWith({ qty: 12, note: 'stays in the parent', eta: '2025-03-01', packedQty: 12 }));
     expect((await handle.query(stateQuery)).iterations).toMatchObject({ ship: 1 });
   });
 });

@@ -5,7 +5,7 @@
 import { stateQuery } from '@orderpath/workflows/messages';
 import { def, edge, node } from '@orderpath/workflows/definition/test-builders';
 import { useTimeSkippingHarness } from './helpers/harness';
-import { checked, complete, eventsOf, eventually, openTask, orderRow, refusal, startOrder, tasksOf, uniqueKey, until } from './helpers/orders';
+import { checked, complete, completedWith, eventsOf, eventually, openTask, orderRow, refusal, startOrder, tasksOf, uniqueKey, until } from './helpers/orders';
 
 const harness = useTimeSkippingHarness();
 
@@ -42,7 +42,7 @@ describe('given a user task due in 14 days with onOverdue escalate', () => {
     expect((await tasksOf(h.ds, orderId))[0].status).toBe('open');
 
     await complete(handle, task.id, { listingFee: 1200 });
-    await expect(handle.result()).resolves.toEqual({ status: 'completed', vars: { listingFee: 1200 } });
+    await expect(handle.result()).resolves.toEqual(completedWith({ listingFee: 1200 }));
     expect((await tasksOf(h.ds, orderId))[0]).toMatchObject({ status: 'completed', overdue: true });
   });
 });
@@ -63,6 +63,6 @@ describe('given a user task due in 14 days whose onOverdue is an edge', () => {
     expect(await refusal(complete(handle, task.id, { listingFee: 1 }))).toMatchObject({ code: 'task_not_open' });
 
     await complete(handle, remind.id, {}, 'supervisor');
-    await expect(handle.result()).resolves.toEqual({ status: 'completed', vars: {} });
+    await expect(handle.result()).resolves.toEqual(completedWith({}));
   });
 });

@@ -30,6 +30,24 @@ export class EventLog {
     return event;
   }
 
+  /** Events appended and not yet handed to a write. */
+  get pending(): number {
+    return this.buffer.length;
+  }
+
+  /**
+   * Waits for the writes in flight, then takes everything appended since (the newest snapshot on
+   * its last event) for the caller to write: the order's last batch (ProcessContext.flushEnd).
+   * A write that failed meanwhile put its batch back, so it is taken too.
+   */
+  async handOver(): Promise<OrderEvent[]> {
+    await this.chain;
+    const batch = this.buffer;
+    this.buffer = [];
+    if (batch.length > 0) batch[batch.length - 1].snapshot = this.newest;
+    return batch;
+  }
+
   /**
    * Writes everything appended so far. Resolves once this batch and all earlier ones are written;
    * with nothing buffered it still waits for writes in flight. On failure the batch goes back to

@@ -1,4 +1,6 @@
 import { chain, def, edge, node } from '../definition/test-builders';
+import { PATCHES } from './ports';
+import { END_BATCH_MAX_EVENTS } from './process-context';
 import { startProcess } from './process-harness';
 
 describe('projection events', () => {
@@ -70,5 +72,52 @@ describe('projection events', () => {
     await h.ports.advance(3_600_000);
     await expect(h.result).resolves.toMatchObject({ status: 'completed' });
     expect(h.ports.searchAttributes.at(-1)).toEqual({ stage: null, status: 'completed' });
+  });
+
+  it('the end hands its last batch over, search attributes first', async () => {
+    // given an order that ends after a message
+    const h = startProcess(def(
+      [node('start', 'start'), node('pay', 'messageCatch', { message: 'm' }), node('end', 'end')], chain('start', 'pay', 'end'),
+    ));
+    await h.settle();
+    await h.runtime.deliverMessage('m', {});
+    await expect(h.result).resolves.toMatchObject({ status: 'completed' });
+    // then the last batch went to recordEndEvents with no write in flight, the snapshot on its last event
+    expect(h.ports.endOverlappedWrite).toBe(false);
+    expect(h.ports.endBatch?.map((e) => e.type)).toEqual(expect.arrayContaining(['message_received', 'token_ended', 'order_completed']));
+    expect(h.ports.endBatch?.at(-1)).toMatchObject({ type: 'order_completed', snapshot: { status: 'completed', activeNodes: [] } });
+    expect(h.ports.batches.at(-1)).toBe(h.ports.endBatch);
+    expect(h.ports.events.map((e) => e.seq)).toEqual(h.ports.events.map((_, i) => i + 1));
+    expect(h.ports.searchAttributes.at(-1)).toEqual({ stage: null, status: 'completed' });
+  });
+
+  it('a cancelled order hands its end over too; without the patch (an older history) the end is an awaited write', async () => {
+    const wait = def([node('start', 'start'), node('a'), node('end', 'end')], chain('start', 'a', 'end'));
+    const cancelled = startProcess(wait);
+    await cancelled.settle();
+    cancelled.runtime.cancel('customer withdrew');
+    await expect(cancelled.result).resolves.toMatchObject({ status: 'cancelled' });
+    expect(cancelled.ports.endBatch?.at(-1)).toMatchObject({ type: 'order_cancelled', snapshot: { status: 'cancelled' } });
+
+    const older = startProcess(wait);
+    older.ports.patched = (id) => id !== PATCHES.endBatchHandOver;
+    await older.complete('a');
+    await expect(older.result).resolves.toMatchObject({ status: 'completed' });
+    expect(older.ports.endBatch).toBeUndefined();
+    expect(older.ports.events.at(-1)).toMatchObject({ type: 'order_completed' });
+  });
+
+  it(`a last batch of more than ${END_BATCH_MAX_EVENTS} events is an awaited write, not carried in the result`, async () => {
+    // given a loop of plain steps with no wait: every event of the order is in the last batch
+    const h = startProcess(def(
+      [node('start', 'start'), node('step', 'serviceTask', { output: { n: 'result.n' } }), node('more', 'exclusiveGateway'), node('end', 'end')],
+      [edge('start', 'step'), edge('step', 'more'), edge('more', 'step', { condition: 'vars.n < 200' }), edge('more', 'end', { default: true })],
+    ));
+    let n = 0;
+    h.ports.services.noop = () => ({ n: ++n });
+    await expect(h.result).resolves.toMatchObject({ status: 'completed', vars: { n: 200 } });
+    expect(h.ports.events.length).toBeGreaterThan(END_BATCH_MAX_EVENTS);
+    expect(h.ports.endBatch).toBeUndefined();
+    expect(h.ports.events.at(-1)).toMatchObject({ type: 'order_completed', snapshot: { status: 'completed' } });
   });
 });

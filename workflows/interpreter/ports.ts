@@ -88,6 +88,13 @@ export interface Ports {
   closeIncident(incidentId: string, resolution: { action: string; by?: string | null }): Promise<void>;
   /** Writes projection events (idempotent by seq). */
   recordEvents(orderId: string, events: OrderEvent[]): Promise<void>;
+  /**
+   * Takes the order's last batch of events (its end: completed, cancelled or aborted), called once
+   * every earlier batch is written (PATCHES.endBatchHandOver). The host makes it durable with the
+   * run's own end (Temporal: in the workflow's result) and writes it like `recordEvents`, so the
+   * end costs no awaited write. Hosts may omit it: the last batch then goes to `recordEvents`.
+   */
+  recordEndEvents?(orderId: string, events: OrderEvent[]): void;
   /** Runs another published template as a child order; resolves with the child's final variables. */
   startChild(call: { templateKey: string; templateVersion?: number; nodeId: string; iteration: number; variables: Record<string, unknown> }): Promise<Record<string, unknown>>;
   /** Tells whether history is large enough that the run should continue as new at a safe point. */
@@ -126,6 +133,11 @@ export const PATCHES = {
    * started through `startService`: one promise of ours per step where the fast path made three.
    */
   leanFibers: 'engine-lean-fibers',
+  /**
+   * Asked at the order's end, where the host takes the last batch (`ports.recordEndEvents`): the
+   * batch goes there instead of an awaited `recordEvents`.
+   */
+  endBatchHandOver: 'end-batch-handed-over',
 } as const;
 
 /** Thrown by runService when the activity failed for good (retries exhausted or non-retryable). */

@@ -8,9 +8,16 @@
 import type { ExpressionScope } from '../definition/expressions';
 import { EventLog } from './event-log';
 import { ProcessGraph } from './graph';
-import type { OrderEvent, OrderStatus, Ports, ProcessInput, ProcessSnapshot } from './ports';
+import { PATCHES, type OrderEvent, type OrderStatus, type Ports, type ProcessInput, type ProcessSnapshot } from './ports';
 import { toIso } from './time';
 import type { IncidentRecord, StopRequest, TaskRecord, Token, TokenWait, Vars } from './types';
+
+/**
+ * The largest last batch handed over with the order's end (~100 bytes an event): a larger one is
+ * written by an awaited flush instead, keeping the workflow's result far below Temporal's payload
+ * limits. An order reaches it only by running many steps with no wait anyone watches in between.
+ */
+export const END_BATCH_MAX_EVENTS = 500;
 
 /** Thrown inside fibers when the run stops; fibers unwind on it silently. */
 export class Stopped extends Error {
@@ -120,6 +127,19 @@ export class ProcessContext {
   flush(): Promise<void> {
     if (this.fastPath && this.latest) this.report(this.latest);
     return this.log.flush();
+  }
+
+  /**
+   * Writes the order's last batch: handed to `ports.recordEndEvents` when the host takes it
+   * (PATCHES.endBatchHandOver) and the batch is no larger than END_BATCH_MAX_EVENTS (it travels in
+   * the workflow's result); otherwise flushed like any other.
+   */
+  async flushEnd(): Promise<void> {
+    const take = this.ports.recordEndEvents;
+    if (!take || this.log.pending > END_BATCH_MAX_EVENTS || !(this.ports.patched?.(PATCHES.endBatchHandOver) ?? true)) return this.flush();
+    if (this.fastPath && this.latest) this.report(this.latest);
+    const batch = await this.log.handOver();
+    if (batch.length > 0) take.call(this.ports, this.orderId, batch);
   }
 
   private report(now: { status: OrderStatus; stage: string | null }): void {

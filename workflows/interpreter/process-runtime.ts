@@ -146,12 +146,12 @@ export class ProcessRuntime {
       ctx.tokens.clear();
       const data = stop.kind === 'cancelled' ? { reason: stop.reason } : { incidentId: stop.incidentId, by: stop.by };
       ctx.emit(`order_${stop.kind}`, { data });
-      await ctx.flush();
+      await ctx.flushEnd();
       return { status: stop.kind, vars: ctx.vars };
     }
     ctx.finished = true;
     ctx.emit('order_completed');
-    await ctx.flush();
+    await ctx.flushEnd();
     return { status: 'completed', vars: ctx.vars };
   }
 

@@ -2,10 +2,13 @@
  * Builds the OrderPath worker: the interpreter workflow plus every activity, on one task queue.
  * Used by the worker process and by tests (which pass their own connection and data source).
  */
-import { bundleWorkflowCode, type NativeConnection, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Client } from '@temporalio/client';
+import { bundleWorkflowCode, type NativeConnection, Runtime, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '@orderpath/activities';
 import { TASK_QUEUE } from '@orderpath/workflows/messages';
+import { ClosedOrderProjector } from './closed-order-projector';
+import { orderSinks } from './order-end.sink';
 import { nativeWorkflowSyntax } from './workflow-syntax';
 
 export const WORKFLOWS_PATH = require.resolve('@orderpath/workflows/order.workflow');
@@ -40,15 +43,30 @@ export interface CreateWorkerOptions {
   tuning?: Partial<WorkerOptions>;
 }
 
+/** How often the closed-order projector checks whether it has anything to look for. */
+const END_PROJECTOR_INTERVAL_MS = 5_000;
+
+/**
+ * The worker, with the order workflow's end sink and, beside it, the closed-order projector that
+ * backs the sink up; the projector runs until the worker has stopped.
+ */
 export async function createWorker(o: CreateWorkerOptions): Promise<Worker> {
-  return Worker.create({
+  const activities = createActivities({ ds: o.ds });
+  const log = Runtime.instance().logger;
+  const projector = new ClosedOrderProjector({
+    client: new Client({ connection: o.connection, namespace: o.namespace }), ds: o.ds, recordEvents: activities.recordEvents, log,
+  });
+  const worker = await Worker.create({
     connection: o.connection,
     namespace: o.namespace,
     taskQueue: o.taskQueue ?? TASK_QUEUE,
     workflowBundle: o.workflowBundle ?? (await bundleWorkflows()),
-    activities: { ...createActivities({ ds: o.ds }), ...o.extraActivities },
+    activities: { ...activities, ...o.extraActivities },
+    sinks: orderSinks({ write: activities.recordEvents, failed: (at) => projector.endWriteFailed(at), log }),
     ...o.tuning,
   });
+  void projector.loop(END_PROJECTOR_INTERVAL_MS, () => worker.getState() !== 'STOPPED' && worker.getState() !== 'FAILED');
+  return worker;
 }
 
 const quietBundlerLogger = {

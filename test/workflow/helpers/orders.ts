@@ -122,3 +122,8 @@ export async function runChain(client: Client, workflowId: string, firstRunId: s
     runs.push(next);
   }
 }
+
+/** What a completed order's workflow returns: its variables, and its last events (the end batch). */
+export function completedWith(vars: Record<string, unknown>): Record<string, unknown> {
+  return { status: 'completed', vars, endEvents: expect.arrayContaining([expect.objectContaining({ type: 'order_completed' })]) as unknown };
+}
