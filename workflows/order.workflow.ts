@@ -50,9 +50,9 @@ const taskRows = proxyLocalActivities<Activities>({
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
 });
 
-// The order's last batch: in the workflow's result (durable with the order's end) and written by the
-// worker once the workflow task that ends the order is done: no local activity, no second
-// activation, no marker. A lost write is redone from the result by the closed-order projector.
+// The order's last batch: in the workflow's result (durable with the order's end), and written by
+// the worker before it reports the workflow task that ends the order: no local activity, no second
+// activation, no marker. A failed write is redone from the result by the closed-order projector.
 const { orderEnd } = proxySinks<OrderSinks>();
 
 const DEFAULT_HISTORY_LIMIT = 10_000;

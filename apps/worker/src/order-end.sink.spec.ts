@@ -7,10 +7,10 @@ const batch: OrderEndBatch = {
   events: [{ seq: 7, type: 'token_ended', at: 't' }, { seq: 8, type: 'order_completed', at: 't', snapshot: { status: 'completed', stage: null, activeNodes: [] } }],
 };
 
-function sinkWith(write: (b: OrderEndBatch) => Promise<void>) {
+function sinkWith(write: (b: OrderEndBatch) => Promise<void>, timeoutMs?: number) {
   const failures: Date[] = [];
   const warnings: string[] = [];
-  const sinks = orderSinks({ write, failed: (at) => failures.push(at), log: { warn: (m) => warnings.push(m) } });
+  const sinks = orderSinks({ write, failed: (at) => failures.push(at), log: { warn: (m) => warnings.push(m) }, timeoutMs });
   return { record: sinks.orderEnd.record, failures, warnings };
 }
 
@@ -31,5 +31,12 @@ describe('orderSinks.orderEnd.record', () => {
     expect(failures).toHaveLength(1);
     expect(failures[0].getTime()).toBeGreaterThanOrEqual(before);
     expect(warnings).toEqual([expect.stringContaining('order o-1: its end (events 7–8) is not in the projection yet (connection refused)')]);
+  });
+
+  it('gives up on a write that does not answer in time, so the order is not held up by a hung database', async () => {
+    const { record, failures, warnings } = sinkWith(() => new Promise(() => undefined), 20);
+    await record.fn({} as WorkflowInfo, batch);
+    expect(failures).toHaveLength(1);
+    expect(warnings).toEqual([expect.stringContaining('(no answer within 20 ms)')]);
   });
 });

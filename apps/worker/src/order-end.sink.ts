@@ -1,7 +1,8 @@
 /**
  * The worker's end of OrderSinks: writes an order's last batch with the projection's own statement
- * as the workflow task that ends the order completes (the SDK awaits sinks before reporting it).
- * A failed write is logged and left to the closed-order projector, which redoes it from the result.
+ * before the workflow task that ends the order is reported (the SDK awaits sinks first). A write
+ * that fails, or has not answered within `timeoutMs`, is logged and left to the closed-order
+ * projector, which redoes it from the workflow's result; the order ends either way.
  */
 import type { InjectedSinks } from '@temporalio/worker';
 import type { OrderEndBatch, OrderSinks } from '@orderpath/workflows/messages';
@@ -10,17 +11,20 @@ export interface OrderEndSinkDeps {
   write(batch: OrderEndBatch): Promise<void>;
   failed(at: Date): void;
   log: { warn(message: string): void };
+  /** Past this the order's workflow task goes on without the write (default 5 s, half its timeout). */
+  timeoutMs?: number;
 }
 
-export function orderSinks({ write, failed, log }: OrderEndSinkDeps): InjectedSinks<OrderSinks> {
+export function orderSinks({ write, failed, log, timeoutMs = 5_000 }: OrderEndSinkDeps): InjectedSinks<OrderSinks> {
   return {
     orderEnd: {
       record: {
         fn: async (_info, batch) => {
+          const at = new Date();
           try {
-            await write(batch);
+            await withTimeout(write(batch), timeoutMs);
           } catch (err) {
-            failed(new Date());
+            failed(at);
             log.warn(`order ${batch.orderId}: its end (events ${batch.events[0]?.seq}–${batch.events.at(-1)?.seq}) is not in the projection yet `
               + `(${(err as Error).message}); the closed-order projector writes it from the workflow's result`);
           }
@@ -29,4 +33,10 @@ export function orderSinks({ write, failed, log }: OrderEndSinkDeps): InjectedSi
       },
     },
   };
+}
+
+function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
