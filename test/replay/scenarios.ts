@@ -7,7 +7,9 @@
 import type { WorkflowHarness } from '../support/workflow-harness';
 import { chain, def, edge, node } from '@orderpath/workflows/definition/test-builders';
 import { migrateUpdate, messageSignal, resolveIncidentUpdate } from '@orderpath/workflows/messages';
-import type { orderWorkflow } from '@orderpath/workflows/order.workflow';
+import { PATCHES } from '@orderpath/workflows/interpreter/ports';
+import type { OrderWorkflowInput, orderWorkflow } from '@orderpath/workflows/order.workflow';
+import { NEW_ORDER_PATCHES } from '@orderpath/workflows/order-patches';
 import { publishIfMissing } from '../../apps/api/src/seed/seed-demo';
 import { checked, complete, completeAt, openTask, runChain, startOrder, uniqueKey, until } from '../workflow/helpers/orders';
 
@@ -124,7 +126,7 @@ async function subProcess(h: WorkflowHarness): Promise<RecordedRun[]> {
 }
 
 /** Steps that do not wait (gateways, a fork and join) between service tasks, and a short timer (no flush before it). */
-async function serviceChain(h: WorkflowHarness): Promise<RecordedRun[]> {
+async function serviceChain(h: WorkflowHarness, extra: Partial<OrderWorkflowInput> = {}, name = 'service-chain'): Promise<RecordedRun[]> {
   const charge = (id: string) => node(id, 'serviceTask', { activity: 'chargeDeposit', output: { [id]: 'result.receipt' } });
   const template = checked(def(
     [node('start', 'start'), charge('first'), node('paid', 'exclusiveGateway'), node('pause', 'timer', { duration: 'PT5S' }),
@@ -134,9 +136,20 @@ async function serviceChain(h: WorkflowHarness): Promise<RecordedRun[]> {
     { key: uniqueKey('replay-service-chain'), name: 'Service chain' },
   ), { activities: ['chargeDeposit'] });
   flakyGateway.healed = true;
-  const { handle } = await startOrder(h, template);
+  const { handle } = await startOrder(h, template, extra);
   await handle.result();
-  return [{ name: 'service-chain', workflowId: handle.workflowId, runId: handle.firstExecutionRunId }];
+  return [{ name, workflowId: handle.workflowId, runId: handle.firstExecutionRunId }];
 }
 
-export const SCENARIOS: Record<string, Scenario> = { userTaskFlow, incidentRetry, parallelForkJoin, continueAsNewLoop, migration, subProcess, serviceChain };
+/**
+ * The service chain pinned to the patches from before `end-batch-handed-over`, as an order started
+ * then and ending on newer code: `patched()` decides its end, and records the marker.
+ */
+function serviceChainPinnedBeforeEndBatch(h: WorkflowHarness): Promise<RecordedRun[]> {
+  const patches = NEW_ORDER_PATCHES.filter((id) => id !== PATCHES.endBatchHandOver);
+  return serviceChain(h, { patches }, 'service-chain.pinned-before-end-batch');
+}
+
+export const SCENARIOS: Record<string, Scenario> = {
+  userTaskFlow, incidentRetry, parallelForkJoin, continueAsNewLoop, migration, subProcess, serviceChain, serviceChainPinnedBeforeEndBatch,
+};

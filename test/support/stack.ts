@@ -56,8 +56,9 @@ export async function startStack({ worker = true, ...extra }: StackOptions = {})
       await stack.workerDone;
     },
     async startWorker() {
-      stack.worker = await newWorker();
-      stack.workerDone = stack.worker.run();
+      const orderPath = await newWorker();
+      stack.worker = orderPath.worker;
+      stack.workerDone = orderPath.run();
     },
     async login(username) {
       const res = await stack.http.post('/api/auth/login').send({ username, password: DEMO_PASSWORD }).expect(200);

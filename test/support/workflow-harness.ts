@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '@orderpath/activities/db/data-source';
 import type { Definition } from '@orderpath/workflows/definition/schema';
 import { publishIfMissing } from '../../apps/api/src/seed/seed-demo';
+import type { ClosedOrderProjector } from '../../apps/worker/src/closed-order-projector';
 import { bundleWorkflows, createWorker, type CreateWorkerOptions } from '../../apps/worker/src/worker.factory';
 import { requireEnv } from './env';
 
@@ -16,6 +17,8 @@ export interface WorkflowHarness {
   env: TestWorkflowEnvironment;
   ds: DataSource;
   worker: Worker;
+  /** The worker's closed-order projector; its passes run only when a test calls them. */
+  projector: ClosedOrderProjector;
   /** Publishes the template (version 1, once per key) and inserts an order row; returns the order id. */
   createOrder(template: Definition, title?: string): Promise<string>;
   /** Runs fn while the worker polls. */
@@ -29,11 +32,11 @@ export async function openWorkflowHarness(
 ): Promise<WorkflowHarness> {
   const ds = await createDataSource(requireEnv('TEST_DATABASE_URL'), 10).initialize();
   const env = await startEnv();
-  const worker = await createWorker({
+  const { worker, projector } = await createWorker({
     connection: env.nativeConnection, namespace: env.namespace ?? 'default', ds, workflowBundle: await bundleWorkflows(), ...extra,
   });
   return {
-    env, ds, worker,
+    env, ds, worker, projector,
     async createOrder(template, title = template.name) {
       await publishIfMissing(ds, { ...template, version: undefined });
       const id = randomUUID();

@@ -1,8 +1,8 @@
 /**
  * The end of an order on a dev server (real time, Temporal's visibility), with the real worker and
  * PostgreSQL: the last batch of projection events travels in the workflow's result, the worker's
- * end sink writes it as the order ends, and the closed-order projector rewrites it from the result
- * when that write was lost.
+ * end sink writes it as the order ends, and the closed-order projector writes it from the result
+ * when that write failed (here) or was lost before a restart (its first sweep).
  */
 import { createActivities } from '@orderpath/activities';
 import { def, edge, node } from '@orderpath/workflows/definition/test-builders';
@@ -49,10 +49,10 @@ describe('given an order whose only projection write is its end', () => {
     // given the projection as a failed end write leaves it: nothing of the batch stored
     await h.ds.query(`DELETE FROM order_events WHERE order_id = $1`, [orderId]);
     await h.ds.query(`UPDATE orders SET status = 'starting', ended_at = NULL, last_seq = 0, variables = '{}' WHERE id = $1`, [orderId]);
-    // when a projector starts (as on a worker's restart, which knows of no failure)
-    const projector = new ClosedOrderProjector({ client: h.env.client, ds: h.ds, recordEvents: createActivities({ ds: h.ds }).recordEvents });
+    // when a projector starts (as on a worker's restart, which knows of no failure); each attempt a
+    // new one, whose first sweep looks at everything, until Temporal lists the order as closed
     const written = await until('the projector writes the order\'s end', async () => {
-      const ids = await projector.pass();
+      const ids = await new ClosedOrderProjector({ client: h.env.client, ds: h.ds, recordEvents: createActivities({ ds: h.ds }).recordEvents }).pass();
       return ids.length > 0 && ids;
     });
     // then
@@ -61,7 +61,34 @@ describe('given an order whose only projection write is its end', () => {
     expect((await eventsOf(h.ds, orderId)).map((e) => e.seq)).toEqual(endEvents?.map((e) => e.seq));
     const [{ variables }] = await h.ds.query(`SELECT variables FROM orders WHERE id = $1`, [orderId]) as { variables: unknown }[];
     expect(variables).toEqual({ packed: true });
-    // and a later pass finds nothing more to write
-    expect(await projector.pass()).toEqual([]);
+  });
+
+  it('when the database refuses its end as it ends, then the order still ends, and the worker\'s projector writes the end once the database takes it', async () => {
+    const { h } = harness;
+    const definition = template();
+    // given a database that refuses to end orders of this template (a trigger standing in for an outage)
+    const trigger = `refuse_end_${definition.key.replace(/\W/g, '_')}`;
+    await h.ds.query(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      IF NEW.template_key = '${definition.key}' AND NEW.ended_at IS NOT NULL THEN RAISE EXCEPTION 'refused by the test'; END IF;
+      RETURN NEW; END $$`);
+    await h.ds.query(`CREATE TRIGGER ${trigger} BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION ${trigger}()`);
+    try {
+      const { orderId, handle } = await startOrder(h, definition);
+      // when it runs to its end
+      const { endEvents } = await handle.result();
+      // then Temporal has it completed, the projection nothing of the batch, and the projector the order in hand
+      expect(await orderRow(orderId)).toEqual({ status: 'starting', ended: false, lastSeq: 0 });
+      expect(h.projector.pending).toContain(`order-${orderId}`);
+      await h.projector.pass();
+      expect(h.projector.pending).toContain(`order-${orderId}`);
+      // when the database takes writes again
+      await h.ds.query(`DROP TRIGGER ${trigger} ON orders`);
+      expect(await h.projector.pass()).toEqual([`order-${orderId}`]);
+      expect(h.projector.pending).not.toContain(`order-${orderId}`);
+      expect(await orderRow(orderId)).toEqual({ status: 'completed', ended: true, lastSeq: endEvents?.at(-1)?.seq });
+    } finally {
+      await h.ds.query(`DROP TRIGGER IF EXISTS ${trigger} ON orders`);
+      await h.ds.query(`DROP FUNCTION IF EXISTS ${trigger}()`);
+    }
   });
 });

@@ -30,9 +30,9 @@ export class EventLog {
     return event;
   }
 
-  /** Events appended and not yet handed to a write. */
-  get pending(): number {
-    return this.buffer.length;
+  /** The size of the events appended and not yet handed to a write, as JSON (characters). */
+  pendingSize(): number {
+    return JSON.stringify(this.buffer).length;
   }
 
   /**

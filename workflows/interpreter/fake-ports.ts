@@ -41,8 +41,6 @@ export class FakePorts implements Ports {
   readonly batches: OrderEvent[][] = [];
   /** The newest run's last batch, when its end handed it over (recordEndEvents); it is in `batches` too. */
   endBatch?: OrderEvent[];
-  /** Writes at the order's end raced a recordEvents still in flight (must stay false). */
-  endOverlappedWrite = false;
   readonly serviceCalls: ServiceCall[] = [];
   readonly childCalls: { templateKey: string; nodeId: string; iteration: number; variables: Record<string, unknown> }[] = [];
   readonly searchAttributes: { stage: string | null; status: OrderStatus }[] = [];
@@ -133,7 +131,6 @@ export class FakePorts implements Ports {
   }
 
   recordEndEvents(_orderId: string, events: OrderEvent[]): void {
-    if (this.writesInFlight > 0) this.endOverlappedWrite = true;
     this.endBatch = events;
     this.batches.push(events);
     this.events.push(...events);

@@ -13,11 +13,12 @@ import { toIso } from './time';
 import type { IncidentRecord, StopRequest, TaskRecord, Token, TokenWait, Vars } from './types';
 
 /**
- * The largest last batch handed over with the order's end (~100 bytes an event): a larger one is
- * written by an awaited flush instead, keeping the workflow's result far below Temporal's payload
- * limits. An order reaches it only by running many steps with no wait anyone watches in between.
+ * The largest last batch handed over with the order's end, as JSON: a larger one is written by an
+ * awaited flush instead, keeping the workflow's result (and a parent's history, for a sub-process)
+ * well below Temporal's payload limits (a warning at 512 KB, a refusal at 2 MB). A batch grows by
+ * running many steps with no wait anyone watches in between, or with large message or form data.
  */
-export const END_BATCH_MAX_EVENTS = 500;
+export const END_BATCH_MAX_CHARS = 256 * 1024;
 
 /** Thrown inside fibers when the run stops; fibers unwind on it silently. */
 export class Stopped extends Error {
@@ -131,12 +132,12 @@ export class ProcessContext {
 
   /**
    * Writes the order's last batch: handed to `ports.recordEndEvents` when the host takes it
-   * (PATCHES.endBatchHandOver) and the batch is no larger than END_BATCH_MAX_EVENTS (it travels in
+   * (PATCHES.endBatchHandOver) and the batch is no larger than END_BATCH_MAX_CHARS (it travels in
    * the workflow's result); otherwise flushed like any other.
    */
   async flushEnd(): Promise<void> {
     const take = this.ports.recordEndEvents;
-    if (!take || this.log.pending > END_BATCH_MAX_EVENTS || !(this.ports.patched?.(PATCHES.endBatchHandOver) ?? true)) return this.flush();
+    if (!take || this.log.pendingSize() > END_BATCH_MAX_CHARS || !(this.ports.patched?.(PATCHES.endBatchHandOver) ?? true)) return this.flush();
     if (this.fastPath && this.latest) this.report(this.latest);
     const batch = await this.log.handOver();
     if (batch.length > 0) take.call(this.ports, this.orderId, batch);

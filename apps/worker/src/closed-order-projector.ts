@@ -4,14 +4,19 @@
  * before the workflow task that ends the order is reported. A crash before that report loses
  * nothing: the task runs again on another worker, sink included. What the sink can lose is its
  * write failing (PostgreSQL unreachable) while the order still ends in Temporal: then this
- * projector lists the orders Temporal closed since, and writes the batch from the result of each
- * whose end the projection lacks (`orders.ended_at` unset).
+ * projector writes the batch from the workflow's result.
  *
- * It looks only when there may be something to find: at start (every closed order Temporal still
- * keeps, for a failure before a restart) and after a failed write, each time until a pass has
- * succeeded `visibilityLagMs` after it (Temporal lists a closed workflow a moment after it closes). Writes are idempotent, so workers running it side by side only repeat each other.
+ * - **Orders whose write failed here** are looked at on every pass, by workflow id, until their end
+ *   is written: an order may close well after its sink ran (its last Update still writing its task
+ *   row), so the check waits for Temporal to report it completed.
+ * - **Sweeps** cover failures this process did not see (another worker's, before a restart): at
+ *   start, every completed order Temporal still keeps; then every `sweepEveryMs`, those closed in
+ *   the last `sweepLookbackMs`. An order whose projection has not ended (`orders.ended_at` unset)
+ *   gets its end from the result.
+ *
+ * Writes are idempotent, so workers running it side by side only repeat each other.
  */
-import type { Client } from '@temporalio/client';
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { RecordEventsInput } from '@orderpath/activities';
 import { poolQuery } from '@orderpath/activities/db/pool-query';
@@ -21,104 +26,142 @@ export interface ClosedOrderProjectorOptions {
   client: Client;
   ds: DataSource;
   recordEvents(input: RecordEventsInput): Promise<void>;
-  /** How long Temporal may take to list a closed workflow (default 30 s). */
-  visibilityLagMs?: number;
+  /** Between sweeps (default 10 minutes). */
+  sweepEveryMs?: number;
+  /** How far back a sweep after the first looks (default 30 minutes: each order is seen ~3 times). */
+  sweepLookbackMs?: number;
   log?: { warn(message: string): void };
 }
 
 const GRPC_UNIMPLEMENTED = 12;
+/** Close times are the server's clock, the sweep's window the worker's: allow for the two to differ. */
 const CLOCK_SKEW_MS = 60_000;
 /** Orders checked against the projection per query. */
 const CHUNK = 500;
 
+type Outcome = 'written' | 'ended' | 'open' | 'gone';
+
 export class ClosedOrderProjector {
-  /** Closed since when the next pass looks; null: nothing to look for. Start: all that is kept. */
-  private since: Date | null = new Date(0);
-  /**
-   * The newest failed write (at first, the start: a failure just before a restart): passes go on
-   * until one has run visibilityLagMs after it.
-   */
-  private lastFailure = Date.now();
-  private unsupported = false;
+  private readonly failed = new Set<string>();
+  /** When the next sweep is due; 0: the first, over everything Temporal keeps. */
+  private nextSweep = 0;
+  private sweeps = true;
+  private readonly sweepEveryMs: number;
+  private readonly sweepLookbackMs: number;
 
-  constructor(private readonly o: ClosedOrderProjectorOptions) {}
-
-  /** Whether a pass has something to look for. */
-  get pending(): boolean {
-    return this.since !== null && !this.unsupported;
+  constructor(private readonly o: ClosedOrderProjectorOptions) {
+    this.sweepEveryMs = o.sweepEveryMs ?? 600_000;
+    this.sweepLookbackMs = o.sweepLookbackMs ?? 1_800_000;
   }
 
-  /** The end sink's write failed at `at` (before the order's end was reported to Temporal). */
-  endWriteFailed(at = new Date()): void {
-    this.lastFailure = Math.max(this.lastFailure, at.getTime());
-    if (this.since === null || at < this.since) this.since = at;
+  /** The end sink's write for this order's workflow failed: look at it until its end is written. */
+  endWriteFailed(workflowId: string): void {
+    this.failed.add(workflowId);
+  }
+
+  /** Workflow ids whose end a pass still has to write. */
+  get pending(): string[] {
+    return [...this.failed];
   }
 
   /**
-   * Looks once, if there is anything to look for; returns the workflow ids whose end it wrote.
-   * On failure the same window is looked at again next time.
+   * The orders whose write failed, then a sweep when one is due; returns the workflow ids whose end
+   * it wrote. An order it could not write stays in `pending`; a failed sweep is tried again next pass.
    */
-  async pass(): Promise<string[]> {
-    if (!this.pending) return [];
-    const since = this.since!;
-    const startedAt = Date.now();
-    this.since = null;
-    try {
-      const written = await this.writeMissingEnds(since);
-      if (startedAt < this.lastFailure + (this.o.visibilityLagMs ?? 30_000)) this.endWriteFailed(since);
-      return written;
-    } catch (err) {
-      this.endWriteFailed(since);
-      if (grpcCode(err) === GRPC_UNIMPLEMENTED) {
-        this.unsupported = true;
-        this.o.log?.warn('closed-order projector off: this Temporal server cannot list closed workflows');
-        return [];
-      }
-      throw err;
+  async pass(now = Date.now()): Promise<string[]> {
+    const written: string[] = [];
+    for (const workflowId of this.failed) {
+      const outcome = await this.settle(workflowId);
+      if (outcome === 'written') written.push(workflowId);
+      if (outcome !== 'open') this.failed.delete(workflowId);
     }
+    if (this.sweeps && now >= this.nextSweep) {
+      const since = this.nextSweep === 0 ? 0 : now - this.sweepLookbackMs - CLOCK_SKEW_MS;
+      try {
+        written.push(...await this.sweep(new Date(since)));
+        this.nextSweep = now + this.sweepEveryMs;
+      } catch (err) {
+        if (grpcCode(err) !== GRPC_UNIMPLEMENTED) throw err;
+        this.sweeps = false;
+        this.o.log?.warn('closed-order projector: this Temporal server cannot list closed workflows; no sweeps');
+      }
+    }
+    return written;
   }
 
-  /** Runs `pass` every `intervalMs` while `alive()` holds; resolves after the loop has stopped. */
-  async loop(intervalMs: number, alive: () => boolean): Promise<void> {
-    while (alive()) {
+  /** Runs `pass` every `intervalMs` until `signal` aborts; resolves once stopped. */
+  async loop(intervalMs: number, signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
       try {
         await this.pass();
       } catch (err) {
-        this.o.log?.warn(`closed-order projector: pass failed, retrying in ${intervalMs} ms: ${(err as Error).message}`);
+        this.o.log?.warn(`closed-order projector: pass failed, next in ${intervalMs} ms: ${(err as Error).message}`);
       }
-      await new Promise((resolve) => setTimeout(resolve, intervalMs).unref());
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, intervalMs);
+        function done() { clearTimeout(timer); signal.removeEventListener('abort', done); resolve(); }
+        signal.addEventListener('abort', done);
+      });
     }
   }
 
-  private async writeMissingEnds(since: Date): Promise<string[]> {
-    // Close times are the server's clock, `since` the worker's: allow for the two to differ.
-    const from = new Date(Math.max(0, since.getTime() - CLOCK_SKEW_MS)).toISOString();
-    const query = `WorkflowType = 'orderWorkflow' AND ExecutionStatus = 'Completed' AND CloseTime >= '${from}'`;
+  /** One order whose write failed: written once Temporal reports it completed. Errors keep it pending. */
+  private async settle(workflowId: string): Promise<Outcome> {
+    try {
+      const handle = this.o.client.workflow.getHandle(workflowId);
+      const { status } = await handle.describe();
+      if (status.name === 'RUNNING') return 'open';
+      if (status.name !== 'COMPLETED') return 'gone';
+      const [order] = await poolQuery<{ id: string; ended: boolean }>(this.o.ds,
+        `SELECT id, ended_at IS NOT NULL AS ended FROM orders WHERE workflow_id = $1`, [workflowId]);
+      if (!order) return 'gone';
+      if (order.ended) return 'ended';
+      return await this.writeFromResult(order.id, workflowId) ? 'written' : 'gone';
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return 'gone';
+      this.o.log?.warn(`closed-order projector: the end of ${workflowId} is not written yet: ${(err as Error).message}`);
+      return 'open';
+    }
+  }
+
+  private async sweep(since: Date): Promise<string[]> {
+    const query = `WorkflowType = 'orderWorkflow' AND ExecutionStatus = 'Completed' AND CloseTime >= '${since.toISOString()}'`;
     const written: string[] = [];
     let chunk = new Map<string, string>();
     for await (const execution of this.o.client.workflow.list({ query, pageSize: 1000 })) {
       chunk.set(execution.workflowId, execution.runId);
       if (chunk.size < CHUNK) continue;
-      written.push(...await this.writeChunk(chunk));
+      written.push(...await this.sweepChunk(chunk));
       chunk = new Map();
     }
-    if (chunk.size > 0) written.push(...await this.writeChunk(chunk));
+    if (chunk.size > 0) written.push(...await this.sweepChunk(chunk));
     return written;
   }
 
-  /** Of these closed runs (workflow id → run id), writes the end of each order the projection has not ended. */
-  private async writeChunk(runs: Map<string, string>): Promise<string[]> {
+  /** Of these completed runs (workflow id → run id), writes the end of each order the projection has not ended. */
+  private async sweepChunk(runs: Map<string, string>): Promise<string[]> {
     const open = await poolQuery<{ id: string; workflow_id: string }>(this.o.ds,
       `SELECT id, workflow_id FROM orders WHERE workflow_id = ANY($1::text[]) AND ended_at IS NULL`, [[...runs.keys()]]);
     const written: string[] = [];
     for (const order of open) {
-      const result = await this.o.client.workflow.getHandle(order.workflow_id, runs.get(order.workflow_id)).result() as OrderWorkflowResult;
-      // A run without endEvents ended through an awaited write (older code, or a batch too large).
-      if (!result.endEvents?.length) continue;
-      await this.o.recordEvents({ orderId: order.id, events: result.endEvents, vars: result.vars });
-      written.push(order.workflow_id);
+      try {
+        if (await this.writeFromResult(order.id, order.workflow_id, runs.get(order.workflow_id))) written.push(order.workflow_id);
+      } catch (err) {
+        // One order the store refuses must not hold up the others: it is looked at by id from now on.
+        this.failed.add(order.workflow_id);
+        this.o.log?.warn(`closed-order projector: the end of ${order.workflow_id} is not written yet: ${(err as Error).message}`);
+      }
     }
     return written;
+  }
+
+  /** Writes the end batch carried in the run's result; false when it carries none. */
+  private async writeFromResult(orderId: string, workflowId: string, runId?: string): Promise<boolean> {
+    const result = await this.o.client.workflow.getHandle(workflowId, runId).result() as OrderWorkflowResult;
+    // A run without endEvents ended through an awaited write (older code, or a batch too large).
+    if (!result.endEvents?.length) return false;
+    await this.o.recordEvents({ orderId, events: result.endEvents, vars: result.vars });
+    return true;
   }
 }
 

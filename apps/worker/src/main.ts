@@ -12,10 +12,10 @@ async function main(): Promise<void> {
   const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
   const ds = await createDataSource(undefined, Number(process.env.WORKER_DB_POOL ?? 20)).initialize();
   const connection = await NativeConnection.connect({ address });
-  const worker = await createWorker({ connection, namespace, ds });
+  const orderPath = await createWorker({ connection, namespace, ds });
   console.log(`OrderPath worker polling task queue on ${address} (namespace ${namespace})`);
-  // worker.run() resolves after SIGINT/SIGTERM once in-flight tasks are done (the SDK installs the handlers).
-  await worker.run();
+  // run() resolves after SIGINT/SIGTERM once in-flight tasks are done (the SDK installs the handlers).
+  await orderPath.run();
   await connection.close();
   await ds.destroy();
 }

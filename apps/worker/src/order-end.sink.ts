@@ -9,7 +9,8 @@ import type { OrderEndBatch, OrderSinks } from '@orderpath/workflows/messages';
 
 export interface OrderEndSinkDeps {
   write(batch: OrderEndBatch): Promise<void>;
-  failed(at: Date): void;
+  /** The write for this workflow's order failed (the closed-order projector takes it over). */
+  failed(workflowId: string): void;
   log: { warn(message: string): void };
   /** Past this the order's workflow task goes on without the write (default 5 s, half its timeout). */
   timeoutMs?: number;
@@ -19,12 +20,11 @@ export function orderSinks({ write, failed, log, timeoutMs = 5_000 }: OrderEndSi
   return {
     orderEnd: {
       record: {
-        fn: async (_info, batch) => {
-          const at = new Date();
+        fn: async (info, batch) => {
           try {
             await withTimeout(write(batch), timeoutMs);
           } catch (err) {
-            failed(at);
+            failed(info.workflowId);
             log.warn(`order ${batch.orderId}: its end (events ${batch.events[0]?.seq}–${batch.events.at(-1)?.seq}) is not in the projection yet `
               + `(${(err as Error).message}); the closed-order projector writes it from the workflow's result`);
           }

@@ -41,20 +41,26 @@ export interface CreateWorkerOptions {
   /** Extra activities (tests register failing or slow ones). */
   extraActivities?: Record<string, (...args: never[]) => Promise<unknown>>;
   tuning?: Partial<WorkerOptions>;
+  /** Sweeps of the closed-order projector (closed-order-projector.ts); defaults 10 / 30 minutes. */
+  endProjector?: { sweepEveryMs?: number; sweepLookbackMs?: number };
 }
 
-/** How often the closed-order projector checks whether it has anything to look for. */
+/** How often the closed-order projector looks at orders whose end write failed. */
 const END_PROJECTOR_INTERVAL_MS = 5_000;
 
-/**
- * The worker, with the order workflow's end sink and, beside it, the closed-order projector that
- * backs the sink up; the projector runs until the worker has stopped.
- */
-export async function createWorker(o: CreateWorkerOptions): Promise<Worker> {
+/** The worker and, beside it, the closed-order projector that backs up the order workflow's end sink. */
+export interface OrderPathWorker {
+  worker: Worker;
+  projector: ClosedOrderProjector;
+  /** Runs the worker, and the projector's passes while it runs; resolves once both have stopped. */
+  run(): Promise<void>;
+}
+
+export async function createWorker(o: CreateWorkerOptions): Promise<OrderPathWorker> {
   const activities = createActivities({ ds: o.ds });
   const log = Runtime.instance().logger;
   const projector = new ClosedOrderProjector({
-    client: new Client({ connection: o.connection, namespace: o.namespace }), ds: o.ds, recordEvents: activities.recordEvents, log,
+    client: new Client({ connection: o.connection, namespace: o.namespace }), ds: o.ds, recordEvents: activities.recordEvents, log, ...o.endProjector,
   });
   const worker = await Worker.create({
     connection: o.connection,
@@ -62,11 +68,22 @@ export async function createWorker(o: CreateWorkerOptions): Promise<Worker> {
     taskQueue: o.taskQueue ?? TASK_QUEUE,
     workflowBundle: o.workflowBundle ?? (await bundleWorkflows()),
     activities: { ...activities, ...o.extraActivities },
-    sinks: orderSinks({ write: activities.recordEvents, failed: (at) => projector.endWriteFailed(at), log }),
+    sinks: orderSinks({ write: activities.recordEvents, failed: (workflowId) => projector.endWriteFailed(workflowId), log }),
     ...o.tuning,
   });
-  void projector.loop(END_PROJECTOR_INTERVAL_MS, () => worker.getState() !== 'STOPPED' && worker.getState() !== 'FAILED');
-  return worker;
+  return {
+    worker, projector,
+    async run() {
+      const stop = new AbortController();
+      const passes = projector.loop(END_PROJECTOR_INTERVAL_MS, stop.signal);
+      try {
+        await worker.run();
+      } finally {
+        stop.abort();
+        await passes;
+      }
+    },
+  };
 }
 
 const quietBundlerLogger = {

@@ -6,7 +6,7 @@ import {
   Background, Controls, MiniMap, type OnConnectEnd, type OnSelectionChangeFunc, ReactFlow, ReactFlowProvider, useReactFlow,
   type Connection, type Edge as RFEdge, type Node as RFNode,
 } from '@xyflow/react';
-import { type DragEvent, type Ref, type RefObject, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
+import { type DragEvent, type MouseEvent as ReactMouseEvent, type Ref, type RefObject, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
 import type { Definition, NodeType } from '@orderpath/workflows/definition/schema';
 import { moveNodesCommand } from '../core/commands/move-nodes.command';
 import { checkConnection, makeIsValidConnection } from '../core/connection-rules';
@@ -17,11 +17,14 @@ import type { Decorations, FlowEdge, FlowNode } from './flow-types';
 import { isBand } from './flow-types';
 import { NODE_TYPES } from './node-types';
 import { OverviewEdges, useFlowEdges } from './overview-edges';
+import { edgeAt } from './overview-paths';
 import { useFlowState } from './use-flow-state';
 import { captureGesture } from './capture-gesture';
 import { OverviewContext, detailClass, useLevelOfDetail, useRemeasureAfterOverview } from './use-level-of-detail';
 
 export const PALETTE_MIME = 'application/x-orderpath-node';
+/** How near (screen pixels) a click in the overview must be to an edge to select it. */
+const EDGE_HIT_PX = 6;
 
 export interface Selection {
   nodes: string[];
@@ -110,6 +113,15 @@ function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, on
 
   // A click on the canvas leaves the properties field, so Delete and Ctrl+Z act on the canvas.
   const blurField = useCallback(() => (document.activeElement as HTMLElement | null)?.blur?.(), []);
+  // The overview draws edges as plain paths: a click on the pane selects the edge under it (React
+  // Flow then draws that one itself, with its usual interactions).
+  const onPaneClick = useCallback((e: ReactMouseEvent) => {
+    blurField();
+    if (!overview) return;
+    const point = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    const id = edgeAt(state.nodes, state.edges, point, EDGE_HIT_PX / flow.getZoom());
+    if (id) state.select([], [id]);
+  }, [blurField, overview, flow, state]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(PALETTE_MIME)) {
@@ -136,7 +148,7 @@ function Canvas({ store, def, deco, kindLabel, stageLabel, onSelectionChange, on
         onNodesChange={state.onNodesChange} onEdgesChange={state.onEdgesChange}
         onNodeDragStop={onNodeDragStop} onConnect={onConnect} onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection} onSelectionChange={onSelection}
-        onDragOver={onDragOver} onDrop={onDrop} onNodeClick={blurField} onEdgeClick={blurField} onPaneClick={blurField}
+        onDragOver={onDragOver} onDrop={onDrop} onNodeClick={blurField} onEdgeClick={blurField} onPaneClick={onPaneClick}
         onMoveStart={onMoveStart} onMoveEnd={onMoveEnd}
         deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Meta', 'Control']}
         fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.05} maxZoom={2} onlyRenderVisibleElements={detail === 'near'} className={detailClass(detail)}

@@ -1,7 +1,7 @@
 /**
  * One side of the engine benchmark in its own process, so its CPU and memory are its own:
  * BENCH_SIDE=interpreter runs the real OrderPath worker (createWorker: the interpreter workflow,
- * every engine activity, projection to PostgreSQL) plus the bench activities; BENCH_SIDE=handwritten
+ * every engine activity, projection to PostgreSQL, the closed-order projector) plus the bench activities; BENCH_SIDE=handwritten
  * runs test/bench/handwritten.workflow.ts with the same bench activities. Same worker tuning both.
  */
 import 'reflect-metadata';
@@ -25,9 +25,16 @@ async function main(): Promise<void> {
   const tuning = { maxCachedWorkflows: Number(process.env.BENCH_MAX_CACHED ?? 2000) };
   let ds: DataSource | undefined;
   let worker: Worker;
+  let run: () => Promise<void>;
   if (side === 'interpreter') {
     ds = await createDataSource(process.env.DATABASE_URL, 20).initialize();
-    worker = await createWorker({ connection, namespace: 'default', ds, taskQueue, extraActivities: counted, tuning });
+    // Sweeps of the closed-order projector at 1/30 of their production period and lookback: each
+    // order is listed as often as in production (~3 times), within the length of a run.
+    const orderPath = await createWorker({
+      connection, namespace: 'default', ds, taskQueue, extraActivities: counted, tuning, endProjector: { sweepEveryMs: 20_000, sweepLookbackMs: 60_000 },
+    });
+    worker = orderPath.worker;
+    run = orderPath.run;
   } else if (side === 'handwritten') {
     worker = await Worker.create({
       connection, namespace: 'default', taskQueue, activities: counted, ...tuning,
@@ -35,6 +42,7 @@ async function main(): Promise<void> {
       // Compiled like OrderPath's workflow code (apps/worker/src/workflow-syntax.ts).
       bundlerOptions: { webpackConfigHook: nativeWorkflowSyntax },
     });
+    run = () => worker.run();
   } else {
     throw new Error(`BENCH_SIDE must be interpreter or handwritten, not ${side}`);
   }
@@ -47,7 +55,7 @@ async function main(): Promise<void> {
       };
     },
   });
-  const running = worker.run();
+  const running = run();
   console.log(`bench worker ready (${side} on ${taskQueue})`);
   // worker.run() resolves after SIGTERM once in-flight work is done (the SDK installs the handler).
   await running;
