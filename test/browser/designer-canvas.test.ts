@@ -1,7 +1,7 @@
 /**
  * The canvas on a large template (the benchmark page, designer/bench.html, 500 generated nodes):
- * zoomed out to fit, it draws the overview (plain boxes, every edge in a few paths); a node dragged
- * there moves and takes its edges along; the pane pans; zoomed in, labels, ports and React Flow's
+ * zoomed out to fit, it draws the overview (plain boxes, every edge in a few paths); a click on an
+ * edge there selects it; a node dragged there moves and takes its edges along; the pane pans; zoomed in, labels, ports and React Flow's
  * own edges come back. No API needed: bench.html draws a generated template.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -51,6 +51,17 @@ describe('given a 500-node template on the designer canvas', () => {
       expect(segments).toBe(N - 1);
       expect(await page.locator('.op-label').first().isVisible()).toBe(false);
       await screenshot(page, 'designer-canvas-01-overview');
+
+      // A click on an overview edge (a plain path) selects it: React Flow then draws that edge itself.
+      const [vx, vy, vz] = await viewport(page);
+      const first = /M(-?\d+) (-?\d+)L(-?\d+) (-?\d+)/.exec(await page.$eval('[data-testid=overview-edges] path', (p) => p.getAttribute('d')!))!.slice(1).map(Number);
+      const flowBox = (await page.locator('.design-canvas .react-flow').boundingBox())!;
+      const toScreen = (x: number, y: number) => [flowBox.x + vx + x * vz, flowBox.y + vy + y * vz] as const;
+      const [mx, my] = toScreen((first[0] + first[2]) / 2, (first[1] + first[3]) / 2);
+      await page.mouse.click(mx, my + 2);
+      await page.waitForSelector('.react-flow__edge.selected:not(.overview-edges *)');
+      expect(await page.locator('.react-flow__edge.selected').count()).toBe(1);
+      await screenshot(page, 'designer-canvas-01b-overview-edge-selected');
 
       // Drag n12 by (120, 80) screen pixels in ten steps: it follows the pointer (React Flow starts the
       // drag on the first step, so nine tenths of the way), and stays there.

@@ -34,9 +34,7 @@ export interface ClosedOrderProjectorOptions {
 }
 
 const GRPC_UNIMPLEMENTED = 12;
-/** Close times are the server's clock, the sweep's window the worker's: allow for the two to differ. */
-const CLOCK_SKEW_MS = 60_000;
-/** Orders checked against the projection per query. */
+/** Orders listed per page and checked against the projection per query. */
 const CHUNK = 500;
 
 type Outcome = 'written' | 'ended' | 'open' | 'gone';
@@ -76,7 +74,8 @@ export class ClosedOrderProjector {
       if (outcome !== 'open') this.failed.delete(workflowId);
     }
     if (this.sweeps && now >= this.nextSweep) {
-      const since = this.nextSweep === 0 ? 0 : now - this.sweepLookbackMs - CLOCK_SKEW_MS;
+      // The lookback spans several periods, so a close time a little off the worker's clock is still seen.
+      const since = this.nextSweep === 0 ? 0 : now - this.sweepLookbackMs;
       try {
         written.push(...await this.sweep(new Date(since)));
         this.nextSweep = now + this.sweepEveryMs;
@@ -127,14 +126,14 @@ export class ClosedOrderProjector {
   private async sweep(since: Date): Promise<string[]> {
     const query = `WorkflowType = 'orderWorkflow' AND ExecutionStatus = 'Completed' AND CloseTime >= '${since.toISOString()}'`;
     const written: string[] = [];
-    let chunk = new Map<string, string>();
-    for await (const execution of this.o.client.workflow.list({ query, pageSize: 1000 })) {
-      chunk.set(execution.workflowId, execution.runId);
-      if (chunk.size < CHUNK) continue;
-      written.push(...await this.sweepChunk(chunk));
-      chunk = new Map();
-    }
-    if (chunk.size > 0) written.push(...await this.sweepChunk(chunk));
+    let nextPageToken: Uint8Array | undefined;
+    do {
+      // The raw list: only ids are read, so no search attributes or memos are decoded.
+      const page = await this.o.client.workflowService.listWorkflowExecutions({ namespace: this.o.client.options.namespace, query, pageSize: CHUNK, nextPageToken });
+      const runs = new Map(page.executions.flatMap(({ execution }) => (execution?.workflowId && execution.runId ? [[execution.workflowId, execution.runId] as const] : [])));
+      if (runs.size > 0) written.push(...await this.sweepChunk(runs));
+      nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+    } while (nextPageToken);
     return written;
   }
 
