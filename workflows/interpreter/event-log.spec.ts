@@ -33,7 +33,7 @@ describe('EventLog.handOver (the last batch)', () => {
     expect(taken?.map((e) => [e.seq, e.type])).toEqual([[2, 'token_ended'], [3, 'order_completed']]);
     expect(taken?.[0].snapshot).toBeUndefined();
     expect(taken?.[1].snapshot).toEqual(snapshot('completed'));
-    expect(log.pendingSize()).toBe(2); // []
+    expect(log.pendingSize()).toBe(JSON.stringify([]).length); // nothing left
     expect(writes).toHaveLength(1);
   });
 

@@ -16,7 +16,8 @@ import type { IncidentRecord, StopRequest, TaskRecord, Token, TokenWait, Vars } 
  * The largest last batch handed over with the order's end, as JSON: a larger one is written by an
  * awaited flush instead, keeping the workflow's result (and a parent's history, for a sub-process)
  * well below Temporal's payload limits (a warning at 512 KB, a refusal at 2 MB). A batch grows by
- * running many steps with no wait anyone watches in between, or with large message or form data.
+ * running many steps with no wait anyone watches in between, or with long event data (a
+ * cancellation's reason, an activity's error).
  */
 export const END_BATCH_MAX_CHARS = 256 * 1024;
 

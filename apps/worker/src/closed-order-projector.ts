@@ -16,6 +16,7 @@
  *
  * Writes are idempotent, so workers running it side by side only repeat each other.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { RecordEventsInput } from '@orderpath/activities';
@@ -96,11 +97,8 @@ export class ClosedOrderProjector {
       } catch (err) {
         this.o.log?.warn(`closed-order projector: pass failed, next in ${intervalMs} ms: ${(err as Error).message}`);
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, intervalMs);
-        function done() { clearTimeout(timer); signal.removeEventListener('abort', done); resolve(); }
-        signal.addEventListener('abort', done);
-      });
+      // Rejects at once when the signal aborts: the loop then ends.
+      await sleep(intervalMs, undefined, { signal }).catch(() => undefined);
     }
   }
 
