@@ -2,6 +2,7 @@
  * Every signal, query and update of the order workflow, typed, shared by the worker and the API.
  */
 import { defineQuery, defineSignal, defineUpdate, type Sinks } from '@temporalio/workflow';
+import type { RecordEventsInput } from '@orderpath/activities';
 import type { Definition } from './definition/schema';
 import type { OrderEvent, ProcessSnapshot } from './interpreter/ports';
 
@@ -55,17 +56,10 @@ export interface OrderWorkflowResult {
   endEvents?: OrderEvent[];
 }
 
-/** What the end sink writes: the input of the recordEvents activity. */
-export interface OrderEndBatch {
-  orderId: string;
-  events: OrderEvent[];
-  vars: Record<string, unknown>;
-}
-
 /** Calls from the order workflow to its worker, outside history (sinks). */
 export interface OrderSinks extends Sinks {
   orderEnd: {
-    /** Writes the order's last batch; not called on replay. */
-    record(batch: OrderEndBatch): void;
+    /** Writes the order's last batch, as the recordEvents activity would; not called on replay. */
+    record(batch: RecordEventsInput): void;
   };
 }

@@ -1,14 +1,14 @@
 import type { WorkflowInfo } from '@temporalio/workflow';
-import type { OrderEndBatch } from '@orderpath/workflows/messages';
+import type { RecordEventsInput } from '@orderpath/activities';
 import { orderSinks } from './order-end.sink';
 
 const info = { workflowId: 'order-o-1' } as WorkflowInfo;
-const batch: OrderEndBatch = {
+const batch: RecordEventsInput = {
   orderId: 'o-1', vars: { qty: 3 },
   events: [{ seq: 7, type: 'token_ended', at: 't' }, { seq: 8, type: 'order_completed', at: 't', snapshot: { status: 'completed', stage: null, activeNodes: [] } }],
 };
 
-function sinkWith(write: (b: OrderEndBatch) => Promise<void>, timeoutMs?: number) {
+function sinkWith(write: (b: RecordEventsInput) => Promise<void>, timeoutMs?: number) {
   const failures: string[] = [];
   const warnings: string[] = [];
   const sinks = orderSinks({ write, failed: (at) => failures.push(at), log: { warn: (m) => warnings.push(m) }, timeoutMs });
@@ -17,7 +17,7 @@ function sinkWith(write: (b: OrderEndBatch) => Promise<void>, timeoutMs?: number
 
 describe('orderSinks.orderEnd.record', () => {
   it('writes the batch and is never called on replay', async () => {
-    const written: OrderEndBatch[] = [];
+    const written: RecordEventsInput[] = [];
     const { record, failures } = sinkWith(async (b) => { written.push(b); });
     await record.fn(info, batch);
     expect(written).toEqual([batch]);

@@ -5,10 +5,11 @@
  * projector, which redoes it from the workflow's result; the order ends either way.
  */
 import type { InjectedSinks } from '@temporalio/worker';
-import type { OrderEndBatch, OrderSinks } from '@orderpath/workflows/messages';
+import type { RecordEventsInput } from '@orderpath/activities';
+import type { OrderSinks } from '@orderpath/workflows/messages';
 
 export interface OrderEndSinkDeps {
-  write(batch: OrderEndBatch): Promise<void>;
+  write(batch: RecordEventsInput): Promise<void>;
   /** The write for this workflow's order failed (the closed-order projector takes it over). */
   failed(workflowId: string): void;
   log: { warn(message: string): void };
